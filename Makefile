@@ -1,0 +1,28 @@
+# invitekit — the two commands a newcomer needs:
+#   make serve   build the admin page and start serve.py with the sandbox API
+#   make test    install what is missing, build everything, run every test suite
+# Everything else here is a step of those two, or a benchmark.
+
+BUILD      ?= build
+NATIVE_DIR := $(BUILD)/native
+JOBS       ?= $(shell nproc)
+
+.PHONY: all deps native test test-native bench clean
+
+all: native
+
+deps:
+	bash scripts/install-deps.sh all
+
+native:
+	bash scripts/install-deps.sh core
+	cmake -S . -B $(NATIVE_DIR) -DCMAKE_BUILD_TYPE=Release
+	cmake --build $(NATIVE_DIR) -j $(JOBS)
+
+test-native: native
+	cd $(NATIVE_DIR) && ctest --output-on-failure -j $(JOBS)
+
+test: test-native
+
+clean:
+	rm -rf $(BUILD)

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs the system packages invitekit needs (Debian apt only), and only those missing.
+# Idempotent: a machine that already has everything runs no apt command at all.
+#
+# usage: scripts/install-deps.sh [core|wasm|web|serve|all]   (default: all)
+set -euo pipefail
+
+core=(cmake g++ make pkg-config nlohmann-json3-dev libgtest-dev libbenchmark-dev
+      libvalijson-dev json-schema-test-suite)
+wasm=(emscripten nodejs)
+serve=(python3-pytest python3-jsonschema)
+web=(chromium fonts-dejavu-core xz-utils dpkg-dev)
+
+want=()
+case "${1:-all}" in
+  core)  want=("${core[@]}") ;;
+  wasm)  want=("${core[@]}" "${wasm[@]}") ;;
+  serve) want=("${serve[@]}") ;;
+  web)   want=("${core[@]}" "${wasm[@]}" "${serve[@]}" "${web[@]}") ;;
+  all)   want=("${core[@]}" "${wasm[@]}" "${serve[@]}" "${web[@]}") ;;
+  *) echo "usage: $0 [core|wasm|web|serve|all]" >&2; exit 2 ;;
+esac
+
+missing=()
+for pkg in "${want[@]}"; do
+  # nodejs: any node >= 18 on PATH will do (the machine image ships its own).
+  if [[ $pkg == nodejs ]] && command -v node >/dev/null; then continue; fi
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || missing+=("$pkg")
+done
+
+if ((${#missing[@]})); then
+  echo "install-deps: installing ${missing[*]}"
+  sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,12 @@
+// invitekit: validate, build and read invites for the AthenaHQ and users-organizations invite
+// endpoints. This umbrella header includes the whole public API.
+#pragma once
+
+#include "build_request.h"
+#include "catalog.h"
+#include "issue.h"
+#include "json.h"
+#include "read_response.h"
+#include "regex.h"
+#include "schema.h"
+#include "validate.h"

@@ -1,0 +1,121 @@
+// invitekit: a small, fast, read-only JSON document — what every part of the core reads.
+//
+//   invitekit::json_document doc;
+//   if (!doc.parse(text)) report(doc.error());           // code "json" or "limit", line/column
+//   for (auto member : doc.root().members()) use(member.key, member.value);
+//
+// Why not nlohmann::json: validation speed is a product goal (≥10× valijson), and the same
+// code ships in a size-bounded .wasm. The document keeps every value in one flat buffer
+// (no allocation per value, reusable across parses), keeps each number's original text so a
+// request body is re-serialized exactly as written, and treats every property name —
+// "__proto__" included — as an ordinary string. Duplicate keys: the last one wins on lookup,
+// as in JSON.parse.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace invitekit {
+
+enum class json_type : std::uint8_t { null, boolean, number, string, array, object };
+
+struct json_limits {
+  std::size_t max_depth = 64;       // deeper nesting is a "limit" error
+  std::size_t max_bytes = 1 << 20;  // longer text is a "limit" error
+};
+
+struct json_parse_error {
+  std::string code;     // "json" (syntax, invalid UTF-8) or "limit"
+  std::string message;  // for an admin, e.g. "The invite is not valid JSON: a ',' or '}' is
+                        // missing after the value at line 3, column 5."
+  std::string path;     // JSON Pointer of the value being read when it failed ("" if none)
+  std::size_t line = 0;    // 1-based; 0 when not applicable
+  std::size_t column = 0;  // 1-based, in code points
+};
+
+class json_document;
+struct json_member;
+
+// A view of one value inside a json_document, valid while the document is alive and not
+// re-parsed. A default-constructed view is "missing" (exists() == false); find() returns one.
+class json_value {
+ public:
+  json_value() = default;
+
+  bool exists() const;
+  json_type type() const;
+  bool is_null() const;
+  bool is_bool() const;
+  bool is_number() const;
+  bool is_integer() const;  // a finite number with no fractional part: 1 and 1.0 are integers
+  bool is_string() const;
+  bool is_array() const;
+  bool is_object() const;
+
+  bool as_bool() const;
+  double as_number() const;
+  std::string_view number_text() const;  // the number exactly as written in the source
+  std::string_view as_string() const;    // unescaped UTF-8
+
+  std::size_t size() const;  // elements of an array, members of an object, else 0
+
+  // Iteration (cheap forward ranges): for (json_value v : a.items()) / for (json_member m : o.members())
+  class item_range;
+  class member_range;
+  item_range items() const;
+  member_range members() const;
+
+  json_value find(std::string_view key) const;   // object member or a missing value
+  json_value at(std::size_t index) const;         // array element or a missing value (O(index))
+  json_value at_pointer(std::string_view pointer) const;  // RFC 6901, or a missing value
+
+ private:
+  friend class json_document;
+  const json_document* doc_ = nullptr;
+  std::uint32_t index_ = 0;
+};
+
+struct json_member {
+  std::string_view key;
+  json_value value;
+};
+
+// Structural equality as JSON Schema defines it: numbers compare by value (1 == 1.0),
+// objects regardless of member order.
+bool json_equal(const json_value& a, const json_value& b);
+
+// Compact serialization (no spaces), numbers as written, strings escaped minimally.
+std::string to_json(const json_value& v);
+void append_json(std::string& out, const json_value& v);
+void append_json_string(std::string& out, std::string_view utf8);  // with quotes
+
+// Appends "/" + token to a JSON Pointer, escaping '~' as "~0" and '/' as "~1".
+void append_pointer_token(std::string& pointer, std::string_view token);
+void append_pointer_index(std::string& pointer, std::size_t index);
+
+class json_document {
+ public:
+  json_document();
+  ~json_document();
+  json_document(json_document&&) noexcept;
+  json_document& operator=(json_document&&) noexcept;
+  json_document(const json_document&) = delete;
+  json_document& operator=(const json_document&) = delete;
+
+  // Parses UTF-8 text (a UTF-8 BOM is not allowed, as in RFC 8259 for JSON texts exchanged
+  // over a network). Returns false and sets error() on failure. Reusing one document for
+  // many parses reuses its memory.
+  bool parse(std::string_view text, const json_limits& limits = {});
+  const json_parse_error& error() const;
+  json_value root() const;
+
+ private:
+  friend class json_value;
+  struct impl;
+  impl* impl_;
+};
+
+}  // namespace invitekit

@@ -1,0 +1,65 @@
+// invitekit: a JSON Schema draft-07 validator — the engine behind validate().
+//
+//   invitekit::compiled_schema schema;
+//   if (!schema.compile(doc.root(), &errors)) ...;          // code "schema"
+//   invitekit::schema_result r = schema.validate(instance);  // every error, {path, code, message}
+//
+// Keywords: type enum const required properties additionalProperties patternProperties
+// propertyNames items additionalItems contains minItems maxItems uniqueItems minLength maxLength
+// (code points) pattern (ECMAScript, through regex.h) format (email, uuid, and others are
+// annotations) minimum maximum exclusiveMinimum exclusiveMaximum multipleOf minProperties
+// maxProperties allOf anyOf oneOf not if/then/else dependencies $ref (local: "#", "#/...",
+// "#name" via $id) definitions, boolean schemas, default, title.
+// Extensions, read only by this engine:
+//   "x-messages": {keyword: message}  the message for that keyword's error in this subschema
+//   "x-code": "name"                  the code for errors raised by this subschema's keywords
+// Messages are written for an admin and name the field by its "title" when it has one.
+// Never throws; a schema that cannot be compiled is reported, not crashed on.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "issue.h"
+#include "json.h"
+
+namespace invitekit {
+
+// A default the schema supplies for a property the instance lacks.
+struct default_insertion {
+  std::string object_path;   // JSON Pointer of the object that lacks the property
+  std::string property;      // the property name
+  std::string value_json;    // the default, compact JSON
+};
+
+struct schema_result {
+  issue_list errors;                       // at most max_errors
+  std::vector<default_insertion> defaults;  // for objects that validated, in document order
+};
+
+class compiled_schema {
+ public:
+  compiled_schema();
+  ~compiled_schema();
+  compiled_schema(compiled_schema&&) noexcept;
+  compiled_schema& operator=(compiled_schema&&) noexcept;
+
+  // Compiles a schema document; the schema text may be discarded afterwards. Returns false and
+  // appends "schema" issues for what is not supported (unknown $ref targets, bad patterns, …).
+  bool compile(const json_value& schema, issue_list* errors = nullptr);
+
+  schema_result validate(const json_value& instance) const;
+
+  // The fast yes/no path: no messages, no allocation, stops at the first error.
+  bool is_valid(const json_value& instance) const;
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+// Serializes v with the given defaults inserted (each at the end of its object), compactly.
+std::string to_json_with_defaults(const json_value& v, const std::vector<default_insertion>& defaults);
+
+}  // namespace invitekit
