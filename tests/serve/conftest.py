@@ -5,6 +5,7 @@ import http.client
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -71,7 +72,8 @@ class Server:
         return self.request("POST", path, body, **kw)
 
     def stderr(self):
-        self._stderr.flush()
+        if not self._stderr.closed:
+            self._stderr.flush()
         return self.stderr_path.read_text()
 
     def stop(self):
@@ -89,6 +91,17 @@ class Server:
             self.proc.stdout.close()
             self._stderr.close()
         return code, rest
+
+
+def raw_exchange(server, data):
+    """Sends bytes exactly as written (http.client would not send some requests the tests
+    need) and reads until the server closes the connection."""
+    with socket.create_connection((server.host, server.port), timeout=10) as s:
+        s.sendall(data)
+        reply = b""
+        while chunk := s.recv(65536):
+            reply += chunk
+    return reply
 
 
 @pytest.fixture

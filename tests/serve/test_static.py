@@ -1,11 +1,10 @@
 """Static files: types, gzip, caching, no traversal, 404, the locked-down headers (issue 6)."""
 
 import gzip
-import socket
 
 import pytest
 
-from conftest import DIST_FILES
+from conftest import DIST_FILES, raw_exchange
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
        "img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
@@ -13,12 +12,8 @@ CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 's
 
 
 def raw_get(server, target):
-    """Sends a request line exactly as written (http.client would not send some of these)."""
-    with socket.create_connection((server.host, server.port), timeout=10) as s:
-        s.sendall(f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".encode())
-        data = b""
-        while chunk := s.recv(65536):
-            data += chunk
+    data = raw_exchange(server, f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                        .encode())
     head, _, body = data.partition(b"\r\n\r\n")
     return int(head.split()[1]), body
 
