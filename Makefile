@@ -7,7 +7,7 @@ BUILD      ?= build
 NATIVE_DIR := $(BUILD)/native
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps native test test-native bench clean
+.PHONY: all deps native serve test test-native test-serve bench clean
 
 all: native
 
@@ -22,7 +22,18 @@ native:
 test-native: native
 	cd $(NATIVE_DIR) && ctest --output-on-failure -j $(JOBS)
 
-test: test-native
+# serve.py runs on Debian's python3 (it sees python3-jsonschema; the pyenv python3 does not).
+# The page is built first once web/ has its build; until then serve.py says it is not built.
+serve:
+	bash scripts/install-deps.sh serve
+	if [ -f web/CMakeLists.txt ]; then $(MAKE) web; fi
+	/usr/bin/python3 serve.py $(SERVE_ARGS)
+
+test-serve:
+	bash scripts/install-deps.sh serve
+	/usr/bin/python3 -m pytest -q tests/serve
+
+test: test-native test-serve
 
 clean:
 	rm -rf $(BUILD)
