@@ -33,7 +33,9 @@ import http.server
 import json
 import os
 import re
+import signal
 import socket
+import sqlite3
 import ssl
 import sys
 import threading
@@ -59,6 +61,7 @@ GZIP_CACHE_BYTES = 64 * 1024 * 1024  # compressed static files kept in memory, a
 HASHED_NAME = re.compile(r"[.-][0-9a-fA-F]{8,}\.[A-Za-z0-9]+$")
 COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|wasm|xml)|image/svg\+xml)")
 IMMUTABLE = "public, max-age=31536000, immutable"
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")  # escaped in the log: a path cannot draw on it
 
 
 def security_headers(upstream_origins):
@@ -140,13 +143,13 @@ class GzipCache:
 
 
 def accepts_gzip(header):
-    """True when an Accept-Encoding header allows gzip (and does not give it q=0)."""
+    """True when an Accept-Encoding header allows gzip: named, or through "*", without q=0."""
+    allowed = {}
     for part in (header or "").split(","):
         name, _, params = part.strip().partition(";")
-        if name.strip().lower() in ("gzip", "*"):
-            q = params.replace(" ", "").lower()
-            return not re.fullmatch(r"q=0(\.0*)?", q)
-    return False
+        q = params.replace(" ", "").lower()
+        allowed[name.strip().lower()] = not re.fullmatch(r"q=0(\.0*)?", q)
+    return allowed.get("gzip", allowed.get("*", False))
 
 
 # =============================================================================================
@@ -246,11 +249,12 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
     def log_request(self, code="-", size="-"):
         if self.app.quiet:
             return
-        path = urlsplit(getattr(self, "path", "") or "").path or "-"
+        path = urlsplit(getattr(self, "path", "") or "").path[:300] or "-"
+        path = CONTROL_CHARS.sub(lambda m: f"\\x{ord(m.group()):02x}", path)
         ms = (time.monotonic() - self._started) * 1000
         status = code.value if hasattr(code, "value") else code
-        self.app.log(f"{self.client_address[0]} {getattr(self, 'command', None) or '-'} "
-                     f"{path} {status} {ms:.1f}ms")
+        self.app.log(f"{time.strftime('%H:%M:%S')} {self.client_address[0]} "
+                     f"{getattr(self, 'command', None) or '-'} {path} {status} {ms:.1f}ms")
 
     def log_error(self, format, *args):
         if format.startswith("code "):
@@ -326,6 +330,13 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
     def _route(self):
         path = urlsplit(self.path).path
         app, method = self.app, self.command
+        origin = self.headers.get("origin")
+        if method not in ("GET", "HEAD") and origin is not None and \
+                urlsplit(origin).netloc.lower() != self.headers.get("host", "").lower():
+            # Another site's page may not POST here through the user's browser (a form or a
+            # no-cors fetch needs no preflight): it could reset the sandbox or use the proxy.
+            return self._send(403, {"success": False, "message": "Cross-site request refused: "
+                                    "this server only answers its own page."})
         if path.startswith("/proxy/"):
             slug, _, rest = path[len("/proxy/"):].partition("/")
             return self._proxy(slug, "/" + rest)
@@ -527,7 +538,10 @@ def main(argv=None):
     args = build_parser(catalog).parse_args(argv)
     directory = ROOT / args.directory  # an absolute path stays as it is
     db = args.db if args.db == ":memory:" else str(ROOT / args.db)
-    sandbox = None if args.no_sandbox else Sandbox(db, catalog)
+    try:
+        sandbox = None if args.no_sandbox else Sandbox(db, catalog)
+    except (OSError, sqlite3.Error) as e:
+        sys.exit(f"serve.py: cannot open the sandbox database {args.db}: {e}")
     upstreams = [Upstream(family, getattr(args, f"upstream_{family}"), catalog,
                           args.upstream_timeout)
                  for family in sorted({e.family for e in catalog.values()})
@@ -541,8 +555,9 @@ def main(argv=None):
         sys.exit(f"serve.py: cannot listen on {args.host}:{args.port}: {e.strerror}")
     host, port = server.server_address[:2]
     shown = f"[{host}]" if ":" in host else host
-    print_banner(f"http://{shown}:{port}/", args, sandbox, upstreams)
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops as quietly as Ctrl+C
     try:
+        print_banner(f"http://{shown}:{port}/", args, sandbox, upstreams)
         server.serve_forever()
     except KeyboardInterrupt:
         print("\nStopped.", flush=True)

@@ -53,9 +53,9 @@ def test_one_log_line_per_request_and_secrets_never_logged(start_server):
     log = server.stderr()
     lines = log.strip().splitlines()
     assert len(lines) == 4, log
-    assert lines[1].split()[1:4] == ["POST", INVITE, "200"] and lines[1].endswith("ms")
-    assert lines[2].split()[1:4] == ["POST", INVITE, "401"]
-    assert lines[3].split()[1:4] == ["POST", "/users-organizations/v1/ad/invite", "401"]
+    assert lines[1].split()[2:5] == ["POST", INVITE, "200"] and lines[1].endswith("ms")
+    assert lines[2].split()[2:5] == ["POST", INVITE, "401"]
+    assert lines[3].split()[2:5] == ["POST", "/users-organizations/v1/ad/invite", "401"]
     for secret in [key, "not_a_real_one", "leaked-bearer-value", "leaked-session-value",
                    server.creds["usersOrganizations"]["bearerToken"]]:
         assert secret not in log
@@ -86,3 +86,31 @@ def test_only_the_seeded_keys_reach_the_database(start_server, tmp_path):
     data = b"".join(p.read_bytes() for p in tmp_path.glob("sandbox.db*"))
     assert b"sbx_user_typed_key_0123456789" not in data
     assert server.creds["athena"]["globalApiKey"].encode() in data
+
+
+def test_another_sites_page_cannot_post_here(sandbox):
+    for path in ["/sandbox/reset", INVITE, "/proxy/athena/api/v1/invites"]:
+        r = sandbox.post(path, b"{}", headers={"Origin": "https://evil.example",
+                                               "content-type": "application/json"})
+        assert r.status == 403 and "Cross-site" in r.json()["message"]
+    own = f"http://{sandbox.host}:{sandbox.port}"
+    assert sandbox.post("/sandbox/reset", headers={"Origin": own}).status == 200
+
+
+def test_kill_stops_quietly(start_server):
+    server = start_server("--db", ":memory:")
+    server.proc.terminate()
+    code = server.proc.wait(timeout=10)
+    rest = server.proc.stdout.read().decode()
+    assert code == 0 and "Stopped." in rest and "Traceback" not in server.stderr()
+
+
+def test_unusable_database_path_is_a_clear_error(tmp_path):
+    import subprocess
+    from conftest import PYTHON, ROOT
+    (tmp_path / "file").write_text("")
+    r = subprocess.run([PYTHON, str(ROOT / "serve.py"), "--port", "0", "--db",
+                        str(tmp_path / "file" / "x.db")], capture_output=True, text=True,
+                       timeout=30)
+    assert r.returncode != 0 and "cannot open the sandbox database" in r.stderr
+    assert "Traceback" not in r.stderr
