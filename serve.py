@@ -44,10 +44,12 @@ from email.utils import formatdate
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from scripts.sandbox.catalog import load_catalog
-from scripts.sandbox.store import Sandbox
-
 ROOT = Path(__file__).resolve().parent
+# The sandbox package lives in scripts/sandbox/ (the top-level layout is fixed). Put its folder
+# first on the path: a regular package found there wins over any same-named one installed.
+sys.path.insert(0, str(ROOT / "scripts"))
+from sandbox.catalog import load_catalog  # noqa: E402
+from sandbox.store import Sandbox  # noqa: E402
 
 # =============================================================================================
 # [SECTION] Settings and security headers
@@ -259,7 +261,7 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
     def log_error(self, format, *args):
         if format.startswith("code "):
             return  # send_error(); log_request() reports the status
-        self.app.log(f"{self.client_address[0]} " + (format % args))
+        self.app.log(f"{time.strftime('%H:%M:%S')} {self.client_address[0]} " + (format % args))
 
     # -- responses -----------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ core's shape (src/issue.h): {path: JSON Pointer, code: the failing keyword or th
 "x-code", message: one sentence for an admin, the schema's "x-messages" when it has one}.
 """
 
+import itertools
 import json
 import re
 from pathlib import Path
@@ -164,8 +165,66 @@ def _default_message(keyword, title, value, prop):
     return f"The {title} {words.get(keyword, 'does not follow the rules')}."
 
 
+# The core evaluates a schema node in a fixed order (src/detail/schema_eval.cpp): type, enum,
+# const; then the value's own keywords — an object's members in the instance's order (each
+# through properties, patternProperties, additionalProperties), then required, dependencies,
+# min/maxProperties; an array's items, then min/maxItems, uniqueItems; a string's min/maxLength,
+# pattern, format; a number's bounds — and last the applicators. jsonschema follows the schema
+# file's key order instead, so each issue gets a sort key that replays the core's walk.
+_RANK = {"type": 0, "enum": 1, "const": 2,
+         "required": 4, "dependencies": 5, "minProperties": 6, "maxProperties": 7,
+         "minItems": 4, "maxItems": 5, "uniqueItems": 6, "contains": 7,
+         "minLength": 3, "maxLength": 4, "pattern": 5, "format": 6,
+         "multipleOf": 3, "minimum": 4, "maximum": 5, "exclusiveMinimum": 6,
+         "exclusiveMaximum": 7,
+         "allOf": 10, "anyOf": 11, "oneOf": 12, "not": 13, "if": 14, "then": 14, "else": 14,
+         "false": 0}
+_MEMBER = 3  # members and items come before the keywords ranked 4 and up
+
+
+def _order_key(error, root, extra=None):
+    """The position of an issue in the core's walk over `root`, the whole instance; `extra` is
+    the segment the issue adds to the error's own path (a missing property's name, an extra
+    property, a repeated item's index)."""
+    steps, key = list(error.absolute_schema_path), []
+    where, depth, node = list(error.absolute_path), 0, root
+    i = 0
+    while i < len(steps):
+        step, last = steps[i], i == len(steps) - 1
+        if step in ("properties", "patternProperties", "additionalProperties", "items") \
+                and not last and depth < len(where):
+            member = where[depth]
+            index = list(node).index(member) if isinstance(node, dict) else member
+            order = ("properties", "patternProperties", "additionalProperties").index(step) \
+                if isinstance(node, dict) else 0
+            key.append((_MEMBER, index, order))
+            node, depth = node[member], depth + 1
+            i += 1 if step in ("additionalProperties", "items") else 2
+            if step == "items" and i < len(steps) and isinstance(steps[i], int):
+                i += 1  # a tuple's schema index
+        elif step in ("allOf", "anyOf", "oneOf") and not last:
+            key.append((_RANK[step], steps[i + 1]))
+            i += 2
+        elif step in ("then", "else"):
+            key.append((_RANK[step], 1))
+            i += 1
+        elif step == "additionalProperties" and extra is not None:
+            key.append((_MEMBER, list(node).index(extra), 2))
+            i += 1
+        elif step == "required" and extra is not None:
+            names = list(error.schema.get("properties", {}))
+            names += [r for r in error.validator_value if r not in names]
+            key.append((_RANK[step], names.index(extra)))
+            i += 1
+        else:
+            key.append((_RANK.get(step, 9), extra if isinstance(extra, int) else 0))
+            i += 1
+    return key
+
+
 def _issues_from(error):
-    """One jsonschema error as the core's issues (a few keywords become one issue per field)."""
+    """One jsonschema error as the core's issues (a few keywords become one issue per field),
+    each with the path segment it adds (see _order_key)."""
     keyword, schema, path = error.validator, error.schema, list(error.absolute_path)
     code = schema.get("x-code", keyword)
     custom = schema.get("x-messages", {}).get(keyword)
@@ -175,27 +234,41 @@ def _issues_from(error):
         missing = [p for p in error.validator_value if p not in error.instance]
         name = next((p for p in missing if error.message.startswith(repr(p))), missing[0])
         prop_title = schema.get("properties", {}).get(name, {}).get("title", name)
-        return [issue(pointer(path + [name]), code,
-                      custom or _default_message(keyword, prop_title, None, name))]
+        return [(issue(pointer(path + [name]), code,
+                       custom or _default_message(keyword, prop_title, None, name)), name)]
     if keyword == "additionalProperties":
         known = schema.get("properties", {})
         patterns = [re.compile(p) for p in schema.get("patternProperties", {})]
         extras = [k for k in error.instance
                   if k not in known and not any(p.search(k) for p in patterns)]
-        return [issue(pointer(path + [k]), code,
-                      custom or _default_message(keyword, title, None, k)) for k in extras]
+        return [(issue(pointer(path + [k]), code,
+                       custom or _default_message(keyword, title, None, k)), k) for k in extras]
     if keyword == "uniqueItems":
         # The core points at each repeat (the second "a" in ["a", "b", "a"]), not at the list.
         item_title = schema.get("items", {}).get("title", title)
         seen, found = [], []
         for i, item in enumerate(error.instance):
             if any(item == s and type(item) is type(s) for s in seen):
-                found.append(issue(pointer(path + [i]), code,
-                                   custom or _default_message(keyword, item_title, None, None)))
+                found.append((issue(pointer(path + [i]), code,
+                                    custom or _default_message(keyword, item_title, None, None)),
+                              i))
             seen.append(item)
         return found
-    return [issue(pointer(path), code,
-                  custom or _default_message(keyword, title, error.validator_value, None))]
+    return [(issue(pointer(path), code,
+                   custom or _default_message(keyword, title, error.validator_value, None)),
+             None)]
+
+
+def _issues(validator, instance):
+    """Every issue `validator` finds in `instance`, in the core's order."""
+    # A 1 MiB body can hold 100 000 bad items; the core stops at MAX_ERRORS, so look at no
+    # more than a few times that before sorting.
+    errors = itertools.islice(validator.iter_errors(instance), 10 * MAX_ERRORS)
+    found = [(_order_key(error, instance, extra), n, found_issue)
+             for error in errors
+             for n, (found_issue, extra) in enumerate(_issues_from(error))]
+    found.sort(key=lambda entry: entry[:2])
+    return [entry[2] for entry in found]
 
 
 def _fill_defaults(value, schema):
@@ -248,20 +321,11 @@ class Endpoint:
 
     def validate(self, body):
         """Like the core's validate(): {valid, errors, warnings, value} for a parsed body."""
-        errors = []
-        for error in self._errors.iter_errors(body):
-            errors.extend(_issues_from(error))
-            if len(errors) >= MAX_ERRORS:
-                break
-        # A value of the wrong type fails every other keyword at its path too (a string satisfies
-        # neither branch of a oneOf the way an object would); like the core, say only the type.
-        typed = {e["path"] for e in errors if e["code"] == "type"}
-        errors = [e for e in errors if e["path"] not in typed or e["code"] == "type"][:MAX_ERRORS]
+        errors = _issues(self._errors, body)[:MAX_ERRORS]
         warnings = []
         if self._warnings is not None:
             error_paths = {e["path"] for e in errors}
-            for error in self._warnings.iter_errors(body):
-                warnings.extend(w for w in _issues_from(error) if w["path"] not in error_paths)
+            warnings = [w for w in _issues(self._warnings, body) if w["path"] not in error_paths]
         value = None
         if not errors:
             value = json.loads(json.dumps(body))

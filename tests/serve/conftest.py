@@ -159,7 +159,8 @@ def athena(server, path, body, key=None):
     """POST an AthenaHQ call with the sandbox's global key unless `key` says otherwise."""
     key = server.creds["athena"]["globalApiKey"] if key is None else key
     headers = {"x-api-key": key} if key else {}
-    return server.post(path, body, headers=headers)
+    return server.post(path, json.dumps(body).encode(),
+                       headers={**headers, "content-type": "application/json"})
 
 
 def users_orgs(server, body, bearer=None, session=None, content_type="application/json"):
