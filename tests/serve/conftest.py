@@ -77,17 +77,18 @@ class Server:
         return self.stderr_path.read_text()
 
     def stop(self):
-        """Ctrl+C, as a user would; returns (exit code, rest of stdout)."""
-        if self.proc.stdout.closed:
-            return self.proc.returncode, ""
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
+        """Ctrl+C, as a user would; returns (exit code, rest of stdout). Safe to call twice."""
+        rest = ""
         try:
-            rest = self.proc.stdout.read().decode()
+            if self.proc.poll() is None:
+                self.proc.send_signal(signal.SIGINT)
+            if not self.proc.stdout.closed:
+                rest = self.proc.stdout.read().decode()
             code = self.proc.wait(timeout=10)
         finally:
-            if self.proc.poll() is None:
+            if self.proc.poll() is None:  # never leave a server behind, whatever happened
                 self.proc.kill()
+                self.proc.wait()
             self.proc.stdout.close()
             self._stderr.close()
         return code, rest
