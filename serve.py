@@ -240,6 +240,7 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
     def __init__(self, *args, app, **kwargs):
         self.app = app
         self._started = time.monotonic()
+        self._answered = False
         super().__init__(*args, **kwargs)
 
     # -- logging: method, path (no query), status, time; never a header ------------------
@@ -274,6 +275,7 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
     def _send(self, status, body, content_type="application/json", headers=()):
         if isinstance(body, (dict, list)):
             body = json.dumps(body).encode("utf-8")
+        self._answered = True
         self.send_response(status)
         names = {name.lower() for name, _ in headers}
         for name, value in self.app.headers + list(headers):
@@ -330,6 +332,20 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
         self._route()
 
     def _route(self):
+        self._answered = False
+        try:
+            self._dispatch()
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True  # the client went away; nobody to answer
+        except Exception as e:  # a bug: say so in one line, answer 500, keep serving
+            self.app.log(f"{time.strftime('%H:%M:%S')} error in {self.command} "
+                         f"{urlsplit(self.path).path}: {type(e).__name__}: {e}")
+            self.close_connection = True
+            if not self._answered:
+                self._send(500, {"success": False, "message": "serve.py failed on this request; "
+                                 "its log says why."})
+
+    def _dispatch(self):
         path = urlsplit(self.path).path
         app, method = self.app, self.command
         origin = self.headers.get("origin")

@@ -6,6 +6,7 @@ core's shape (src/issue.h): {path: JSON Pointer, code: the failing keyword or th
 "x-code", message: one sentence for an admin, the schema's "x-messages" when it has one}.
 """
 
+import ipaddress
 import itertools
 import json
 import re
@@ -33,7 +34,6 @@ _UUID = re.compile(r"[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}
 
 
 def _is_ipv6(text):
-    import ipaddress
     try:
         ipaddress.IPv6Address(text)
     except ValueError:

@@ -2,12 +2,13 @@
 
 import json
 import re
-from pathlib import Path
 
 import pytest
 from jsonschema import Draft7Validator
 
 from conftest import ROOT, athena, users_orgs
+from sandbox.catalog import Endpoint, load_catalog
+from sandbox.store import Sandbox
 
 INVITE = "/api/v1/invites"
 BULK = "/api/v1/invites/bulk"
@@ -398,3 +399,14 @@ def test_users_organizations_email_pattern_has_its_own_words(sandbox):
     email = ENDPOINTS["usersOrganizations.createInvite"]["schema"]["properties"]["email"]
     assert r.json()["errors"] == [{"path": "/email", "code": "pattern",
                                    "message": email["x-messages"]["pattern"]}]
+
+
+def test_an_endpoint_file_the_sandbox_does_not_know_yet_is_501_not_a_crash():
+    catalog = load_catalog()
+    doc = dict(ENDPOINTS["athena.createInvite"], id="athena.deleteInvite")
+    sandbox = Sandbox(":memory:", catalog)
+    try:
+        status, body = sandbox.handle(Endpoint(doc), {}, b"{}")
+    finally:
+        sandbox.close()
+    assert status == 501 and "athena.deleteInvite" in body["message"]

@@ -3,11 +3,11 @@ same endpoint files — and, when tests/vectors/validate.json is present, row by
 what the C++ core promises (a disagreement is a bug in one of the two)."""
 
 import json
-from pathlib import Path
 
 import pytest
 
 from conftest import ROOT, athena, users_orgs
+from sandbox.catalog import load_catalog, parse_body
 
 INVITE = "/api/v1/invites"
 VECTORS = ROOT / "tests" / "vectors" / "validate.json"
@@ -117,9 +117,6 @@ def _vectors():
 def test_sandbox_agrees_with_the_core_vectors(row):
     """The shared table both builds run: same verdict, same ordered (path, code) errors, same
     warnings and defaults. Run in-process: it judges the validator, not HTTP."""
-    import sys
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from sandbox.catalog import load_catalog, parse_body
     endpoint = load_catalog()[row["endpoint"]]
     if "bodyText" in row:
         value, problem = parse_body(row["bodyText"].encode("utf-8", "surrogatepass"))
