@@ -70,6 +70,7 @@ CREATE TABLE IF NOT EXISTS profiles (
 ACTIVITY_TABLES = ("memberships", "invites", "outbox", "users", "profiles")
 WEBSITE_NAMES = ("Marketing site", "Docs site", "Shop")
 GROUP_NAMES = ("Public sites", "Internal sites")
+TARGET_TABLES = {"organization": "organizations", "website": "websites", "group": "groups"}
 PROFILE_SCOPE = 1  # the docs' example value; the docs do not say what else "scope" can be
 
 
@@ -259,12 +260,12 @@ class Sandbox:
         return None
 
     def _target_exists(self, db, kind, target):
-        table = {"website": "websites", "group": "groups", "organization": "organizations"}[kind]
-        return db.execute(f"SELECT 1 FROM {table} WHERE id = ?", (target,)).fetchone() is not None
+        return db.execute(f"SELECT 1 FROM {TARGET_TABLES[kind]} WHERE id = ?",
+                          (target,)).fetchone() is not None
 
     def _target_name(self, db, kind, target):
-        table = {"website": "websites", "group": "groups", "organization": "organizations"}[kind]
-        return db.execute(f"SELECT name FROM {table} WHERE id = ?", (target,)).fetchone()["name"]
+        return db.execute(f"SELECT name FROM {TARGET_TABLES[kind]} WHERE id = ?",
+                          (target,)).fetchone()["name"]
 
     def _invite_one(self, db, kind, target, body):
         """Adds or invites body["email"] to one target. Returns (True, {user_id | invite_id})
