@@ -123,10 +123,13 @@ std::optional<std::string> base_url_problem(std::string_view url) {
       port = authority.substr(colon + 1);
       if (port.empty()) return std::string("The server URL has a ':' but no port number after it.");
     }
-    if (host.empty()) return std::string("The server URL has no host name") + example + ".";
-    for (char c : host)
+    bool has_alnum = false;
+    for (char c : host) {
       if (!(is_alnum(c) || c == '-' || c == '.'))
         return "The server URL's host name contains '" + std::string(1, c) + "', which a host name cannot hold.";
+      has_alnum = has_alnum || is_alnum(c);
+    }
+    if (!has_alnum) return std::string("The server URL has no host name") + example + ".";
   }
   if (!port.empty()) {
     long value = 0;
@@ -137,6 +140,16 @@ std::optional<std::string> base_url_problem(std::string_view url) {
     if (value < 1 || value > 65535) return std::string("The server URL's port must be a number from 1 to 65535.");
   }
   return std::nullopt;
+}
+
+// A base URL pasted as the endpoint's whole address would send the path twice (a sure 404).
+std::optional<std::string> repeated_path_problem(std::string_view base, const endpoint_info& info) {
+  while (!base.empty() && base.back() == '/') base.remove_suffix(1);
+  const std::string_view path = info.path;
+  if (path.size() < 2 || base.size() < path.size() || base.substr(base.size() - path.size()) != path)
+    return std::nullopt;
+  return "The server URL already ends with this endpoint's path (" + info.path +
+         "); give only the server, for example " + info.default_base_url + ".";
 }
 
 // base + path with exactly one slash between them, whether or not the base ends in one.
@@ -176,7 +189,9 @@ build_result build_request(std::string_view endpoint_id, std::string_view body_j
 
   const std::string_view base = options.base_url.empty() ? std::string_view(info.default_base_url)
                                                          : std::string_view(options.base_url);
-  if (auto problem = base_url_problem(base)) {
+  std::optional<std::string> problem = base_url_problem(base);
+  if (!problem) problem = repeated_path_problem(base, info);
+  if (problem) {
     if (out.errors.size() < max_errors) out.errors.push_back({"/baseUrl", codes::base_url, *problem});
   }
 
