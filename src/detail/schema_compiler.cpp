@@ -232,6 +232,7 @@ class compiler {
       fail(child(pointer, "enum"), "'enum' must be a list of values.");
     }
     n.const_value = s.find("const");
+    n.const_is_string = n.const_value.is_string();
 
     for (std::string_view k : schema_list_keywords) {
       const json_value list = s.find(k);
@@ -325,6 +326,8 @@ class compiler {
     }
     n.min_properties = count(s, "minProperties", pointer);
     n.max_properties = count(s, "maxProperties", pointer);
+    n.walk_members = !n.pattern_properties.empty() || n.additional_properties != no_node ||
+                     n.property_names != no_node || n.names.size() > 8;
     n.has_object_checks = !n.names.empty() || !n.pattern_properties.empty() ||
                           n.additional_properties != no_node || n.property_names != no_node ||
                           !n.dependencies.empty() || n.min_properties >= 0 || n.max_properties >= 0;

@@ -3,6 +3,7 @@
 // code, message — built only then) and the walk goes on until the error cap.
 #include "detail/schema_eval.h"
 
+#include <algorithm>
 #include <cfloat>
 #include <cmath>
 #include <optional>
@@ -50,6 +51,11 @@ bool in_enum(const schema_node& n, const json_value& v) {
   return false;
 }
 
+bool const_matches(const schema_node& n, const json_value& v) {
+  if (n.const_is_string) return v.is_string() && v.as_string() == n.const_value.as_string();
+  return json_equal(n.const_value, v);
+}
+
 // 0.0075 is a multiple of 0.0001 although 0.0075 / 0.0001 is 75.00000000000001 in doubles:
 // accept a quotient within a few ulps of an integer. A quotient that overflows is no multiple.
 bool is_multiple(double value, double divisor) {
@@ -59,10 +65,19 @@ bool is_multiple(double value, double divisor) {
   return std::fabs(q - nearest) <= 8 * DBL_EPSILON * std::fabs(q);
 }
 
-// Errors on these keywords, at the instance itself or one property down, mean a oneOf/anyOf
-// branch was written for a different kind of value (a discriminator), not a near miss.
-bool is_discriminator(keyword k) {
-  return k == keyword::const_ || k == keyword::enum_ || k == keyword::type || k == keyword::required;
+// How strongly a failed keyword says a oneOf/anyOf branch was written for another kind of
+// value. A tag ({"kind": {"const": "a"}}, an enum, or the value's own type) is the clearest
+// sign; a missing required property is weaker (it may be the very mistake to report).
+enum class mismatch : std::uint8_t { none, required, tag };
+
+mismatch mismatch_of(keyword k, std::uint32_t below_branch) {
+  switch (k) {
+    case keyword::type: return below_branch == 0 ? mismatch::tag : mismatch::none;
+    case keyword::const_:
+    case keyword::enum_: return below_branch <= 1 ? mismatch::tag : mismatch::none;
+    case keyword::required: return below_branch == 0 ? mismatch::required : mismatch::none;
+    default: return mismatch::none;
+  }
 }
 
 struct path_segment {
@@ -99,7 +114,7 @@ class evaluator {
     bool ok = true;
     if (n.types && !type_matches(n.types, v) && failed(ok, n, keyword::type, v)) return false;
     if (n.enum_values.exists() && !in_enum(n, v) && failed(ok, n, keyword::enum_, v)) return false;
-    if (n.const_value.exists() && !json_equal(n.const_value, v) &&
+    if (n.const_value.exists() && !const_matches(n, v) &&
         failed(ok, n, keyword::const_, v)) {
       return false;
     }
@@ -130,6 +145,46 @@ class evaluator {
 
   bool check_object(const schema_node& n, const json_value& v) {
     bool ok = true;
+    if (n.walk_members) {
+      if (!check_members(n, v) && stopped(ok)) return false;
+    } else {
+      for (const named_property& np : n.names) {
+        const json_value value = v.find(np.name);
+        if (value.exists()) {
+          if (np.schema != no_node && !descend_key(np.schema, np.name, value) && stopped(ok)) return false;
+        } else if (np.required &&
+                   failed(ok, n, keyword::required, v, message_facts::about(np.name), key_segment(np.name))) {
+          return false;
+        }
+      }
+    }
+    for (const dependency& d : n.dependencies) {
+      if (!v.find(d.name).exists()) continue;
+      if (d.schema != no_node) {
+        if (!eval(d.schema, v) && stopped(ok)) return false;
+        continue;
+      }
+      for (std::string_view r : d.required) {
+        if (v.find(r).exists()) continue;
+        message_facts facts = message_facts::about(r);
+        facts.trigger = d.name;
+        if (failed(ok, n, keyword::dependencies, v, facts, key_segment(r))) return false;
+      }
+    }
+    const std::size_t count = v.size();
+    if (n.min_properties >= 0 && count < static_cast<std::uint64_t>(n.min_properties)) {
+      if (failed(ok, n, keyword::min_properties, v, message_facts::counted(count))) return false;
+    }
+    if (n.max_properties >= 0 && count > static_cast<std::uint64_t>(n.max_properties)) {
+      if (failed(ok, n, keyword::max_properties, v, message_facts::counted(count))) return false;
+    }
+    return ok;
+  }
+
+  // Visits every member once: its property schema, matching patterns, additionalProperties,
+  // propertyNames; then reports the required properties it did not see.
+  bool check_members(const schema_node& n, const json_value& v) {
+    bool ok = true;
     std::uint64_t seen = 0;  // bit i: names[i] is present (tables of up to 64 names)
     for (const json_member m : v.members()) {
       bool declared = false;
@@ -159,26 +214,6 @@ class evaluator {
       const named_property& np = n.names[i];
       if (!np.required || has(n, v, i, seen)) continue;
       if (failed(ok, n, keyword::required, v, message_facts::about(np.name), key_segment(np.name))) return false;
-    }
-    for (const dependency& d : n.dependencies) {
-      if (!v.find(d.name).exists()) continue;
-      if (d.schema != no_node) {
-        if (!eval(d.schema, v) && stopped(ok)) return false;
-        continue;
-      }
-      for (std::string_view r : d.required) {
-        if (v.find(r).exists()) continue;
-        message_facts facts = message_facts::about(r);
-        facts.trigger = d.name;
-        if (failed(ok, n, keyword::dependencies, v, facts, key_segment(r))) return false;
-      }
-    }
-    const std::size_t count = v.size();
-    if (n.min_properties >= 0 && count < static_cast<std::uint64_t>(n.min_properties)) {
-            if (failed(ok, n, keyword::min_properties, v, message_facts::counted(count))) return false;
-    }
-    if (n.max_properties >= 0 && count > static_cast<std::uint64_t>(n.max_properties)) {
-            if (failed(ok, n, keyword::max_properties, v, message_facts::counted(count))) return false;
     }
     return ok;
   }
@@ -264,14 +299,14 @@ class evaluator {
       ++i;
     }
     if (!contained) {
-            if (failed(ok, n, keyword::contains, v)) return false;
+      if (failed(ok, n, keyword::contains, v)) return false;
     }
     const std::size_t count = i;
     if (n.min_items >= 0 && count < static_cast<std::uint64_t>(n.min_items)) {
-            if (failed(ok, n, keyword::min_items, v, message_facts::counted(count))) return false;
+      if (failed(ok, n, keyword::min_items, v, message_facts::counted(count))) return false;
     }
     if (n.max_items >= 0 && count > static_cast<std::uint64_t>(n.max_items)) {
-            if (failed(ok, n, keyword::max_items, v, message_facts::counted(count))) return false;
+      if (failed(ok, n, keyword::max_items, v, message_facts::counted(count))) return false;
     }
     if (n.unique_items) {
       if constexpr (Full) {
@@ -295,17 +330,17 @@ class evaluator {
     if (n.min_length >= 0 || n.max_length >= 0) {
       const std::size_t length = count_code_points(s);
       if (n.min_length >= 0 && length < static_cast<std::uint64_t>(n.min_length)) {
-                if (failed(ok, n, keyword::min_length, v, message_facts::counted(length))) return false;
+        if (failed(ok, n, keyword::min_length, v, message_facts::counted(length))) return false;
       }
       if (n.max_length >= 0 && length > static_cast<std::uint64_t>(n.max_length)) {
-                if (failed(ok, n, keyword::max_length, v, message_facts::counted(length))) return false;
+        if (failed(ok, n, keyword::max_length, v, message_facts::counted(length))) return false;
       }
     }
     if (n.pattern >= 0 && !regex_search(n.pattern, s)) {
-            if (failed(ok, n, keyword::pattern, v)) return false;
+      if (failed(ok, n, keyword::pattern, v)) return false;
     }
     if (n.format != format_kind::none && !format_ok(n.format, s)) {
-            if (failed(ok, n, keyword::format, v)) return false;
+      if (failed(ok, n, keyword::format, v)) return false;
     }
     return ok;
   }
@@ -332,7 +367,7 @@ class evaluator {
     bool ok = true;
     for (const auto& [broken, k] : checks) {
       if (!broken) continue;
-            if (failed(ok, n, k, v)) return false;
+      if (failed(ok, n, k, v)) return false;
     }
     return ok;
   }
@@ -391,9 +426,10 @@ class evaluator {
     return false;
   }
 
-  // No branch matched. Branches that fail on a discriminator (a const, enum, type or required
-  // at this value or one property down) were written for another kind of value; if dropping
-  // them leaves one branch, its own errors say what to fix. Otherwise one error for n.
+  // No branch matched. Drop the branches written for another kind of value — first those
+  // whose tag does not match, then, if several remain, those missing a required property —
+  // never dropping them all. If one branch remains, its own errors say what to fix; otherwise
+  // one error for n.
   void report_branches(const schema_node& n, keyword k, const std::vector<std::int32_t>& branches,
                        const json_value& v) {
     std::vector<eval_error>& errors = out_->errors;
@@ -402,30 +438,35 @@ class evaluator {
     const std::size_t saved_limit = limit_;
     struct range {
       std::size_t begin, end;
-      bool discriminated;
+      mismatch worst;
+      bool kept;
     };
     std::vector<range> ranges;
     for (std::int32_t s : branches) {
       const std::size_t begin = errors.size();
       limit_ = begin + max_errors;
       eval(s, v);
-      range r{begin, errors.size(), false};
+      range r{begin, errors.size(), mismatch::none, true};
       for (std::size_t e = r.begin; e < r.end; ++e) {
-        if (is_discriminator(errors[e].kw) && errors[e].depth <= path_.size() + 1) r.discriminated = true;
+        const std::uint32_t below = errors[e].depth - static_cast<std::uint32_t>(path_.size());
+        r.worst = std::max(r.worst, mismatch_of(errors[e].kw, below));
       }
       ranges.push_back(r);
     }
     limit_ = saved_limit;
     out_->defaults.resize(defaults_base);
-    std::size_t remaining = 0;
-    const range* kept = nullptr;
-    for (const range& r : ranges) {
-      if (!r.discriminated) kept = &r, ++remaining;
+    std::size_t remaining = ranges.size();
+    for (mismatch level : {mismatch::tag, mismatch::required}) {
+      std::size_t matching = 0;
+      for (const range& r : ranges) matching += r.kept && r.worst >= level;
+      if (remaining == 1 || matching == remaining) continue;
+      for (range& r : ranges) r.kept = r.kept && r.worst < level;
+      remaining -= matching;
     }
-    if (remaining == 0 && ranges.size() == 1) kept = &ranges.front(), remaining = 1;
     if (remaining == 1) {
-      std::vector<eval_error> own(std::make_move_iterator(errors.begin() + kept->begin),
-                                  std::make_move_iterator(errors.begin() + kept->end));
+      const range& kept = *std::find_if(ranges.begin(), ranges.end(), [](const range& r) { return r.kept; });
+      std::vector<eval_error> own(std::make_move_iterator(errors.begin() + kept.begin),
+                                  std::make_move_iterator(errors.begin() + kept.end));
       errors.resize(base);
       for (eval_error& e : own) {
         if (errors.size() >= limit_) break;

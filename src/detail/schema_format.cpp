@@ -1,6 +1,8 @@
 // invitekit detail: format checks written as small hand parsers — no regex, no allocation.
 #include "detail/schema_format.h"
 
+#include <array>
+
 #include "regex.h"
 
 namespace invitekit::detail {
@@ -10,7 +12,15 @@ bool is_alnum(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 
-bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+bool is_hex(char c) {
+  // A table: uuid checks run on every id of every invite.
+  static constexpr auto table = [] {
+    std::array<bool, 256> t{};
+    for (char d : std::string_view("0123456789abcdefABCDEF")) t[static_cast<unsigned char>(d)] = true;
+    return t;
+  }();
+  return table[static_cast<unsigned char>(c)];
+}
 
 // RFC 5322 atext.
 bool is_atext(char c) {

@@ -37,11 +37,18 @@ std::string plural(std::size_t count, std::string_view noun) {
   return out;
 }
 
-// "The website IDs can have at most 50 items (it has 51)."
-std::string count_sentence(const schema_node& n, std::string_view bound, std::int64_t limit,
-                           std::string_view noun, std::size_t actual) {
-  return subject(n) + " " + std::string(bound) + " " + plural(static_cast<std::size_t>(limit), noun) +
+// "The first name is too long: at most 250 characters (it has 251)."
+std::string length_sentence(const schema_node& n, std::string_view bound, std::int64_t limit,
+                            std::size_t actual) {
+  return subject(n) + " " + std::string(bound) + " " + plural(static_cast<std::size_t>(limit), "character") +
          " (it has " + std::to_string(actual) + ").";
+}
+
+// "List at most 50 items in the website IDs (it has 51)." — no verb to agree with the title.
+std::string count_sentence(const schema_node& n, std::string_view bound, std::int64_t limit,
+                           std::string_view noun, std::string_view fallback, std::size_t actual) {
+  return std::string(bound) + " " + plural(static_cast<std::size_t>(limit), noun) + " in " +
+         the_title(n, fallback) + " (it has " + std::to_string(actual) + ").";
 }
 
 std::string type_phrase(std::uint8_t bit) {
@@ -122,17 +129,17 @@ std::string schema_message(const schema_program& p, const schema_node& n, keywor
     case keyword::property_names:
       return "'" + std::string(f.name) + "' is not an allowed field name in " + the_title(n, "this object") + ".";
     case keyword::min_items:
-      return count_sentence(n, "needs at least", n.min_items, "item", f.actual);
+      return count_sentence(n, "List at least", n.min_items, "item", "this list", f.actual);
     case keyword::max_items:
-      return count_sentence(n, "can have at most", n.max_items, "item", f.actual);
+      return count_sentence(n, "List at most", n.max_items, "item", "this list", f.actual);
     case keyword::unique_items:
       return "This value is already listed earlier in " + the_title(n, "this list") + ".";
     case keyword::contains:
       return subject(n) + " must include at least one matching item.";
     case keyword::min_length:
-      return count_sentence(n, "is too short: at least", n.min_length, "character", f.actual);
+      return length_sentence(n, "is too short: at least", n.min_length, f.actual);
     case keyword::max_length:
-      return count_sentence(n, "is too long: at most", n.max_length, "character", f.actual);
+      return length_sentence(n, "is too long: at most", n.max_length, f.actual);
     case keyword::pattern: return subject(n) + " does not have the expected form.";
     case keyword::format:
       if (n.format == format_kind::email) return "Enter a valid email address, like name@example.com.";
@@ -149,9 +156,9 @@ std::string schema_message(const schema_program& p, const schema_node& n, keywor
     case keyword::multiple_of:
       return subject(n) + " must be a multiple of " + std::string(n.multiple_of.text) + ".";
     case keyword::min_properties:
-      return count_sentence(n, "needs at least", n.min_properties, "field", f.actual);
+      return count_sentence(n, "Give at least", n.min_properties, "field", "this object", f.actual);
     case keyword::max_properties:
-      return count_sentence(n, "can have at most", n.max_properties, "field", f.actual);
+      return count_sentence(n, "Give at most", n.max_properties, "field", "this object", f.actual);
     case keyword::one_of:
       if (f.several) {
         return subject(n) + " matches more than one of the allowed forms; it must match exactly one.";

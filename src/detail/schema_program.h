@@ -74,9 +74,14 @@ struct schema_node {
   std::vector<std::string_view> enum_strings;  // the same, when every value is a string
   bool enum_all_strings = false;
   json_value const_value;  // or missing
+  bool const_is_string = false;
 
   // Objects.
   bool has_object_checks = false;
+  // Whether every member must be visited (additionalProperties, patternProperties,
+  // propertyNames); otherwise each named property is looked up, which is cheaper for the
+  // small "if" schemas that test one field of a large object.
+  bool walk_members = false;
   std::vector<named_property> names;    // properties ∪ required ∪ defaults
   std::vector<std::int16_t> name_slots;  // open-addressing hash table over names (-1 = empty)
   std::uint64_t required_mask = 0;      // bit i set: names[i] is required (when names ≤ 64)
