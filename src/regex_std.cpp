@@ -16,10 +16,9 @@
 namespace invitekit {
 namespace {
 
-// Decodes UTF-8; a malformed sequence becomes U+FFFD, as the JS engine would show it.
-std::wstring widen(std::string_view s) {
-  std::wstring out;
-  out.reserve(s.size());
+// Decodes UTF-8 into out; a malformed sequence becomes U+FFFD, as the JS engine would show it.
+void widen(std::string_view s, std::wstring& out) {
+  out.clear();
   std::size_t i = 0;
   while (i < s.size()) {
     const auto b = static_cast<unsigned char>(s[i]);
@@ -47,7 +46,6 @@ std::wstring widen(std::string_view s) {
     out.push_back(static_cast<wchar_t>(cp));
     i += len;
   }
-  return out;
 }
 
 struct regex_cache {
@@ -70,7 +68,9 @@ std::int32_t regex_compile(std::string_view pattern) {
   if (auto it = c.by_pattern.find(key); it != c.by_pattern.end()) return it->second;
   std::int32_t handle = -1;
   try {
-    auto re = std::make_unique<const std::wregex>(widen(pattern), std::regex::ECMAScript);
+    std::wstring wide;
+    widen(pattern, wide);
+    auto re = std::make_unique<const std::wregex>(wide, std::regex::ECMAScript);
     handle = static_cast<std::int32_t>(c.compiled.size());
     c.compiled.push_back(std::move(re));
   } catch (...) {  // std::regex_error, or std::bad_alloc on a monstrous pattern
@@ -89,7 +89,9 @@ bool regex_search(std::int32_t handle, std::string_view text) {
     re = c.compiled[static_cast<std::size_t>(handle)].get();
   }
   try {
-    return std::regex_search(widen(text), *re);
+    thread_local std::wstring wide;  // reused: no allocation per search once warm
+    widen(text, wide);
+    return std::regex_search(wide, *re);
   } catch (...) {  // error_complexity / error_stack on pathological input: treat as no match
     return false;
   }
