@@ -24,6 +24,15 @@ constexpr std::string_view schema_map_keywords[] = {"properties", "patternProper
 
 bool is_schema(const json_value& v) { return v.is_object() || v.is_bool(); }
 
+// "'name' rest", appended piecewise: GCC 12 -O3 misreads "'" + std::string(name) + "…" (-Wrestrict).
+std::string quoted(std::string_view name, std::string_view rest) {
+  std::string out = "'";
+  out += name;
+  out += "' ";
+  out += rest;
+  return out;
+}
+
 class compiler {
  public:
   compiler(schema_program& program, issue_list* errors) : p_(program), errors_(errors) {}
@@ -109,19 +118,23 @@ class compiler {
     return index;
   }
 
+  // The node of a subschema below the one being compiled. Its base URI is the one pass 1
+  // recorded (it may carry its own $id), else its parent's.
+  std::int32_t sub(const std::string& pointer, const json_value& s, const std::string& parent_base) {
+    const auto known = base_of_.find(pointer);
+    return node_at(pointer, s, known == base_of_.end() ? parent_base : known->second);
+  }
+
   std::int32_t sub(const std::string& pointer, std::string_view token, const json_value& s,
                    const std::string& base) {
-    const std::string p = child(pointer, token);
-    const auto known = base_of_.find(p);
-    return node_at(p, s, known == base_of_.end() ? base : known->second);
+    return sub(child(pointer, token), s, base);
   }
 
   std::int32_t sub_index(const std::string& pointer, std::size_t i, const json_value& s,
                          const std::string& base) {
     std::string p = pointer;
     append_pointer_index(p, i);
-    const auto known = base_of_.find(p);
-    return node_at(p, s, known == base_of_.end() ? base : known->second);
+    return sub(p, s, base);
   }
 
   void fail(const std::string& pointer, std::string message) {
@@ -162,7 +175,7 @@ class compiler {
     const json_value v = s.find(k);
     if (!v.exists()) return -1;
     if (!v.is_integer() || v.as_number() < 0) {
-      fail(child(pointer, k), "'" + std::string(k) + "' must be a non-negative integer.");
+      fail(child(pointer, k), quoted(k, "must be a non-negative integer."));
       return -1;
     }
     const double d = v.as_number();
@@ -173,7 +186,7 @@ class compiler {
     const json_value v = s.find(k);
     if (!v.exists()) return {};
     if (!v.is_number()) {
-      fail(child(pointer, k), "'" + std::string(k) + "' must be a number.");
+      fail(child(pointer, k), quoted(k, "must be a number."));
       return {};
     }
     return {true, v.as_number(), v.number_text()};
@@ -239,7 +252,7 @@ class compiler {
       if (!list.exists()) continue;
       auto& out = k == "allOf" ? n.all_of : k == "anyOf" ? n.any_of : n.one_of;
       if (!list.is_array() || list.size() == 0) {
-        fail(child(pointer, k), "'" + std::string(k) + "' must be a non-empty list of schemas.");
+        fail(child(pointer, k), quoted(k, "must be a non-empty list of schemas."));
         continue;
       }
       const std::string list_pointer = child(pointer, k);
@@ -267,7 +280,7 @@ class compiler {
     if (name == "string") return type_string;
     if (name == "array") return type_array;
     if (name == "object") return type_object;
-    fail(child(pointer, "type"), "'" + std::string(name) + "' is not a JSON Schema type.");
+    fail(child(pointer, "type"), quoted(name, "is not a JSON Schema type."));
     return 0;
   }
 
@@ -284,7 +297,7 @@ class compiler {
     const std::string props_pointer = child(pointer, "properties");
     for (const json_member m : s.find("properties").members()) {
       named_property& p = name_entry(n, m.key);
-      p.schema = node_at(child(props_pointer, m.key), m.value, base_for(child(props_pointer, m.key), base));
+      p.schema = sub(props_pointer, m.key, m.value, base);
       if (m.value.is_object()) p.default_value = m.value.find("default");
     }
     for (const json_value r : s.find("required").items()) {
@@ -308,8 +321,7 @@ class compiler {
     for (const json_member m : s.find("patternProperties").members()) {
       const std::int32_t re = regex_compile(m.key);
       if (re < 0) fail(child(pattern_pointer, m.key), "This pattern is not a valid regular expression.");
-      n.pattern_properties.push_back({re, node_at(child(pattern_pointer, m.key), m.value,
-                                                  base_for(child(pattern_pointer, m.key), base))});
+      n.pattern_properties.push_back({re, sub(pattern_pointer, m.key, m.value, base)});
     }
     n.additional_properties = optional_sub(s, "additionalProperties", pointer, base);
     n.property_names = optional_sub(s, "propertyNames", pointer, base);
@@ -320,7 +332,7 @@ class compiler {
       if (m.value.is_array()) {
         for (const json_value r : m.value.items()) d.required.push_back(r.as_string());
       } else {
-        d.schema = node_at(child(deps_pointer, m.key), m.value, base_for(child(deps_pointer, m.key), base));
+        d.schema = sub(deps_pointer, m.key, m.value, base);
       }
       n.dependencies.push_back(std::move(d));
     }
@@ -331,11 +343,6 @@ class compiler {
     n.has_object_checks = !n.names.empty() || !n.pattern_properties.empty() ||
                           n.additional_properties != no_node || n.property_names != no_node ||
                           !n.dependencies.empty() || n.min_properties >= 0 || n.max_properties >= 0;
-  }
-
-  std::string base_for(const std::string& pointer, const std::string& fallback) const {
-    const auto known = base_of_.find(pointer);
-    return known == base_of_.end() ? fallback : known->second;
   }
 
   void fill_array(schema_node& n, const json_value& s, const std::string& pointer,

@@ -15,6 +15,14 @@ std::string the_title(const schema_node& n, std::string_view fallback) {
   return n.title.empty() ? std::string(fallback) : "the " + std::string(n.title);
 }
 
+// "'name'", built by appending: GCC 12 -O3 misreads "'" + std::string(name) (-Wrestrict).
+std::string in_quotes(std::string_view name) {
+  std::string out = "'";
+  out += name;
+  out += '\'';
+  return out;
+}
+
 // How the named property is called: "the email address" from its own schema, or 'email'.
 std::string property_phrase(const schema_program& p, const schema_node& n, std::string_view name) {
   const int i = n.find_name(name);
@@ -24,7 +32,7 @@ std::string property_phrase(const schema_program& p, const schema_node& n, std::
       return "the " + std::string(p.nodes[static_cast<std::size_t>(s)].title);
     }
   }
-  return "'" + std::string(name) + "'";
+  return in_quotes(name);
 }
 
 std::string display(const json_value& v) {
@@ -127,7 +135,7 @@ std::string schema_message(const schema_program& p, const schema_node& n, keywor
       return out;
     }
     case keyword::property_names:
-      return "'" + std::string(f.name) + "' is not an allowed field name in " + the_title(n, "this object") + ".";
+      return in_quotes(f.name) + " is not an allowed field name in " + the_title(n, "this object") + ".";
     case keyword::min_items:
       return count_sentence(n, "List at least", n.min_items, "item", "this list", f.actual);
     case keyword::max_items:
