@@ -61,6 +61,33 @@ TEST(JsonParse, AcceptsValidTextsAndWritesThemCompactly) {
   }
 }
 
+// The string scanner reads 8 or 16 bytes at a time: a byte it must stop at has to be seen at
+// every offset within a chunk, and the bytes around it kept.
+TEST(JsonParse, SeesSpecialBytesAtEveryOffsetOfAStringChunk) {
+  struct special_case {
+    std::string_view written;  // inside the JSON string
+    std::string_view decoded;  // as read back, or "" when the text is invalid
+  };
+  const special_case cases[] = {
+      {"\\\"", "\""}, {"\\\\", "\\"}, {"\\n", "\n"}, {"\\u00e9", "é"}, {"é", "é"},
+      {"😀", "😀"}, {"\x7f", "\x7f"}, {"\x01", ""}, {"\xff", ""}, {"\n", ""},
+  };
+  json_document doc;
+  for (const auto& c : cases) {
+    for (std::size_t offset = 0; offset < 40; ++offset) {
+      std::string before(offset, 'a'), after(40 - offset, 'b');
+      std::string text = "\"" + before + std::string(c.written) + after + "\"";
+      SCOPED_TRACE(text);
+      ASSERT_EQ(doc.parse(text), !c.decoded.empty()) << doc.error().message;
+      if (c.decoded.empty()) {
+        EXPECT_EQ(doc.error().column, offset + 2);
+      } else {
+        EXPECT_EQ(doc.root().as_string(), before + std::string(c.decoded) + after);
+      }
+    }
+  }
+}
+
 // ---- Invalid texts: code, path, line and column exactly; a phrase of the message ----
 
 struct error_case {
