@@ -540,7 +540,7 @@ class evaluator {
       if (out_->errors.size() < limit_) {
         facts.instance = v;
         eval_error e{{pointer(child ? &*child : nullptr),
-                      std::string(n.x_code.empty() ? keyword_name(k) : n.x_code),
+                      std::string(n.x_code.empty() || k == keyword::schema ? keyword_name(k) : n.x_code),
                       schema_message(p_, n, k, facts)},
                      k, static_cast<std::uint32_t>(path_.size())};
         out_->errors.push_back(std::move(e));
