@@ -49,8 +49,9 @@ const std::vector<endpoint_info>& endpoints() {
 
 const endpoint_info* find_endpoint(std::string_view id) {
   const std::vector<endpoint_info>& list = endpoints();
-  auto it = std::lower_bound(list.begin(), list.end(), id,
-                             [](const endpoint_info& e, std::string_view key) { return e.id < key; });
+  auto it =
+      std::lower_bound(list.begin(), list.end(), id,
+                       [](const endpoint_info& e, std::string_view key) { return e.id < key; });
   return it != list.end() && it->id == id ? &*it : nullptr;
 }
 

@@ -100,9 +100,11 @@ inline const char* skip_plain(const char* s) {
   for (;;) {
     __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s));
     // A signed compare: bytes >= 0x80 are negative, so "< 0x20" also catches non-ASCII.
-    __m128i special = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
-                                   _mm_cmplt_epi8(v, space));
-    if (int mask = _mm_movemask_epi8(special)) return s + std::countr_zero(static_cast<unsigned>(mask));
+    __m128i special =
+        _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                     _mm_cmplt_epi8(v, space));
+    if (int mask = _mm_movemask_epi8(special))
+      return s + std::countr_zero(static_cast<unsigned>(mask));
     s += 16;
   }
 #else
@@ -154,7 +156,8 @@ struct decimal {
     if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
       ++i;
       bool negative_exponent = false;
-      if (i < text.size() && (text[i] == '+' || text[i] == '-')) negative_exponent = text[i++] == '-';
+      if (i < text.size() && (text[i] == '+' || text[i] == '-'))
+        negative_exponent = text[i++] == '-';
       // Saturate: beyond this every digit count is irrelevant (the value is 0 or enormous).
       for (; i < text.size(); ++i)
         if (exponent < 1'000'000'000'000LL) exponent = exponent * 10 + (text[i] - '0');
@@ -364,7 +367,7 @@ key:
   p = skip_ws(p + 1);
   goto value;
 
-close: {
+close : {
   json_node& n = nodes_[current];
   current = n.a;
   n.a = count_;
@@ -446,15 +449,32 @@ const char* parser::string(const char* p, json_node& n) {
 const char* parser::unescape(const char* s, char*& w, const char* start) {
   char simple = 0;
   switch (s[1]) {
-    case '"': simple = '"'; break;
-    case '\\': simple = '\\'; break;
-    case '/': simple = '/'; break;
-    case 'b': simple = '\b'; break;
-    case 'f': simple = '\f'; break;
-    case 'n': simple = '\n'; break;
-    case 'r': simple = '\r'; break;
-    case 't': simple = '\t'; break;
-    case 'u': break;
+    case '"':
+      simple = '"';
+      break;
+    case '\\':
+      simple = '\\';
+      break;
+    case '/':
+      simple = '/';
+      break;
+    case 'b':
+      simple = '\b';
+      break;
+    case 'f':
+      simple = '\f';
+      break;
+    case 'n':
+      simple = '\n';
+      break;
+    case 'r':
+      simple = '\r';
+      break;
+    case 't':
+      simple = '\t';
+      break;
+    case 'u':
+      break;
     default:
       if (s + 1 == end_) return fail(syntax::unclosed_string, start), nullptr;
       return fail(syntax::bad_escape, s), nullptr;
@@ -542,7 +562,8 @@ void parser::locate(const char* at) {
   std::size_t offset = static_cast<std::size_t>(at - begin_);
   std::size_t line = 1, line_start = 0;
   for (std::size_t i = 0; i < offset; ++i) {
-    if (original_[i] == '\n' || (original_[i] == '\r' && (i + 1 >= original_.size() || original_[i + 1] != '\n'))) {
+    if (original_[i] == '\n' ||
+        (original_[i] == '\r' && (i + 1 >= original_.size() || original_[i + 1] != '\n'))) {
       ++line;
       line_start = i + 1;
     }
@@ -579,7 +600,8 @@ bool parser::fail(syntax what, const char* at, const char* context) {
     what = syntax::invalid_utf8;
   bool at_end = at >= end_;
   std::string detail;
-  const char* in = current_ != no_parent && nodes_[current_].type == json_type::object ? "object" : "array";
+  const char* in =
+      current_ != no_parent && nodes_[current_].type == json_type::object ? "object" : "array";
   switch (what) {
     case syntax::empty:
       detail = "the text is empty";
@@ -589,18 +611,22 @@ bool parser::fail(syntax what, const char* at, const char* context) {
       break;
     case syntax::value_expected:
       if (at_end)
-        detail = current_ == no_parent ? "the text ends where a value was expected"
-                                       : std::string("the text ends before the ") + in + " is closed";
+        detail = current_ == no_parent
+                     ? "the text ends where a value was expected"
+                     : std::string("the text ends before the ") + in + " is closed";
       else if (*at == '\'')
         detail = "text must be in double quotes (\"), not single quotes";
       else
-        detail = "a value (text in double quotes, a number, true, false, null, an object or an array) "
-                 "was expected but found " + describe_at(at);
+        detail =
+            "a value (text in double quotes, a number, true, false, null, an object or an array) "
+            "was expected but found " +
+            describe_at(at);
       break;
     case syntax::key_expected:
       detail = at_end ? "the text ends before the object is closed"
-               : *at == '\'' ? "property names must be in double quotes (\"), not single quotes"
-                             : "a property name in double quotes was expected but found " + describe_at(at);
+               : *at == '\''
+                   ? "property names must be in double quotes (\"), not single quotes"
+                   : "a property name in double quotes was expected but found " + describe_at(at);
       break;
     case syntax::colon_missing:
       detail = at_end ? "the text ends before the object is closed"
@@ -624,26 +650,31 @@ bool parser::fail(syntax what, const char* at, const char* context) {
       detail = "a string is not closed: its closing '\"' is missing";
       break;
     case syntax::control_character:
-      detail = *at == '\n' ? "a line break inside a string must be written as \\n"
+      detail = *at == '\n'   ? "a line break inside a string must be written as \\n"
                : *at == '\t' ? "a tab inside a string must be written as \\t"
-                            : "the control character " + describe_at(at) + " must be escaped inside a string";
+                             : "the control character " + describe_at(at) +
+                                   " must be escaped inside a string";
       break;
     case syntax::bad_escape:
       if (at[1] > 0x20 && at[1] < 0x7F)
-        detail = "'\\" + std::string(1, at[1]) + "' is not a valid escape (write \\\\ for a backslash)";
+        detail =
+            "'\\" + std::string(1, at[1]) + "' is not a valid escape (write \\\\ for a backslash)";
       else
-        detail = "a backslash must be followed by one of \" \\ / b f n r t u (found " + describe_at(at + 1) + ")";
+        detail = "a backslash must be followed by one of \" \\ / b f n r t u (found " +
+                 describe_at(at + 1) + ")";
       break;
     case syntax::bad_unicode_escape:
       detail = "'\\u' must be followed by four hexadecimal digits";
       break;
     case syntax::lone_surrogate:
-      detail = "'" + std::string(at, 6) + "' is half of a UTF-16 surrogate pair without its other half";
+      detail =
+          "'" + std::string(at, 6) + "' is half of a UTF-16 surrogate pair without its other half";
       break;
     case syntax::invalid_utf8: {
       static const char hex[] = "0123456789ABCDEF";
       auto c = static_cast<unsigned char>(*at);
-      detail = std::string("the text is not valid UTF-8 (byte 0x") + hex[c >> 4] + hex[c & 15] + ")";
+      detail =
+          std::string("the text is not valid UTF-8 (byte 0x") + hex[c >> 4] + hex[c & 15] + ")";
       break;
     }
     case syntax::leading_zero:
@@ -726,8 +757,8 @@ bool json_document::parse(std::string_view text, const json_limits& limits) {
   if (text.size() > limits.max_bytes || text.size() >= no_parent - padding) {
     m.error.code = "limit";
     std::size_t max = limits.max_bytes;
-    std::string limit = max % (1 << 20) == 0 ? std::to_string(max >> 20) + " MiB"
-                                             : std::to_string(max) + " bytes";
+    std::string limit =
+        max % (1 << 20) == 0 ? std::to_string(max >> 20) + " MiB" : std::to_string(max) + " bytes";
     m.error.message.assign(limits.subject)
         .append(" is too large: ")
         .append(std::to_string(text.size()))
@@ -842,7 +873,8 @@ json_value json_value::at_pointer(std::string_view pointer) const {
   std::size_t pos = 1;
   for (;;) {
     std::size_t slash = pointer.find('/', pos);
-    std::string_view token = pointer.substr(pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos);
+    std::string_view token =
+        pointer.substr(pos, slash == std::string_view::npos ? std::string_view::npos : slash - pos);
     if (v.is_object()) {
       if (!valid_token(token)) return {};
       json_value found;
@@ -909,13 +941,27 @@ void append_json_string(std::string& out, std::string_view s) {
     out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         out += "\\u00";
         out += hex[c >> 4];

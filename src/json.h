@@ -52,8 +52,9 @@ struct json_node {
 };
 }  // namespace detail
 
-// A view of one value inside a json_document, valid while the document is alive and not
-// re-parsed. A default-constructed view is "missing" (exists() == false); find() returns one.
+// A view of one value inside a json_document, valid while the document is alive and neither
+// moved nor re-parsed. A default-constructed view is "missing" (exists() == false); find()
+// returns one.
 class json_value {
  public:
   json_value() = default;

@@ -45,7 +45,8 @@ bool compiled_schema::compile(const json_value& schema, issue_list* errors) {
 schema_result compiled_schema::validate(const json_value& instance) const {
   schema_result result;
   if (!impl_ || impl_->program.root == detail::no_node) {
-    result.errors.push_back({"", codes::schema, "The schema did not compile, so nothing can be checked."});
+    result.errors.push_back(
+        {"", codes::schema, "The schema did not compile, so nothing can be checked."});
     return result;
   }
   detail::eval_output out;
@@ -106,7 +107,8 @@ void write_with_defaults(std::string& out, const json_value& v, std::string& pat
 
 }  // namespace
 
-std::string to_json_with_defaults(const json_value& v, const std::vector<default_insertion>& defaults) {
+std::string to_json_with_defaults(const json_value& v,
+                                  const std::vector<default_insertion>& defaults) {
   if (defaults.empty()) return to_json(v);
   std::string out;
   std::string path;

@@ -50,7 +50,8 @@ TEST(JsonParse, AcceptsValidTextsAndWritesThemCompactly) {
       {R"("a\u0000b")", R"("a\u0000b")"},
       {R"(["a\nb", "plain", "x\"y"])", R"(["a\nb","plain","x\"y"])"},
       // Long strings cross the scanner's 8-byte chunks with escapes and UTF-8 at every offset.
-      {R"("0123456789abcdef\n0123456789é0123456789")", R"("0123456789abcdef\n0123456789é0123456789")"},
+      {R"("0123456789abcdef\n0123456789é0123456789")",
+       R"("0123456789abcdef\n0123456789é0123456789")"},
       {R"({"__proto__":{"x":1},"constructor":2})", R"({"__proto__":{"x":1},"constructor":2})"},
       {R"({"a":1,"a":2})", R"({"a":1,"a":2})"},  // duplicates are kept; find() takes the last
   };
@@ -69,8 +70,8 @@ TEST(JsonParse, SeesSpecialBytesAtEveryOffsetOfAStringChunk) {
     std::string_view decoded;  // as read back, or "" when the text is invalid
   };
   const special_case cases[] = {
-      {"\\\"", "\""}, {"\\\\", "\\"}, {"\\n", "\n"}, {"\\u00e9", "é"}, {"é", "é"},
-      {"😀", "😀"}, {"\x7f", "\x7f"}, {"\x01", ""}, {"\xff", ""}, {"\n", ""},
+      {"\\\"", "\""}, {"\\\\", "\\"},   {"\\n", "\n"}, {"\\u00e9", "é"}, {"é", "é"},
+      {"😀", "😀"},     {"\x7f", "\x7f"}, {"\x01", ""},  {"\xff", ""},     {"\n", ""},
   };
   json_document doc;
   for (const auto& c : cases) {
@@ -306,8 +307,7 @@ TEST(JsonLimits, TextOverMaxBytesIsALimitError) {
   ASSERT_FALSE(doc.parse(padded));
   EXPECT_EQ(doc.error().code, "limit");
   EXPECT_EQ(doc.error().path, "");
-  EXPECT_EQ(doc.error().message,
-            "The invite is too large: 1048577 bytes, and the limit is 1 MiB.");
+  EXPECT_EQ(doc.error().message, "The invite is too large: 1048577 bytes, and the limit is 1 MiB.");
 
   json_limits small;
   small.max_bytes = 10;

@@ -19,14 +19,42 @@ namespace {
 // Every file for the keywords schema.h supports, plus the two optional files the product needs.
 // (refRemote.json is not listed: every case in it fetches a schema from localhost:1234.)
 const char* const suite_files[] = {
-    "additionalItems.json", "additionalProperties.json", "allOf.json", "anyOf.json",
-    "boolean_schema.json", "const.json", "contains.json", "default.json", "definitions.json",
-    "dependencies.json", "enum.json", "exclusiveMaximum.json", "exclusiveMinimum.json",
-    "if-then-else.json", "items.json", "maxItems.json", "maxLength.json", "maxProperties.json",
-    "maximum.json", "minItems.json", "minLength.json", "minProperties.json", "minimum.json",
-    "multipleOf.json", "not.json", "oneOf.json", "pattern.json", "patternProperties.json",
-    "properties.json", "propertyNames.json", "ref.json", "required.json", "type.json",
-    "uniqueItems.json", "optional/format/email.json", "optional/ecmascript-regex.json",
+    "additionalItems.json",
+    "additionalProperties.json",
+    "allOf.json",
+    "anyOf.json",
+    "boolean_schema.json",
+    "const.json",
+    "contains.json",
+    "default.json",
+    "definitions.json",
+    "dependencies.json",
+    "enum.json",
+    "exclusiveMaximum.json",
+    "exclusiveMinimum.json",
+    "if-then-else.json",
+    "items.json",
+    "maxItems.json",
+    "maxLength.json",
+    "maxProperties.json",
+    "maximum.json",
+    "minItems.json",
+    "minLength.json",
+    "minProperties.json",
+    "minimum.json",
+    "multipleOf.json",
+    "not.json",
+    "oneOf.json",
+    "pattern.json",
+    "patternProperties.json",
+    "properties.json",
+    "propertyNames.json",
+    "ref.json",
+    "required.json",
+    "type.json",
+    "uniqueItems.json",
+    "optional/format/email.json",
+    "optional/ecmascript-regex.json",
 };
 
 // Cases we do not run, each with its reason. An empty test description skips the whole group.
@@ -46,7 +74,8 @@ const skipped_case skipped[] = {
      "validates against the draft-07 meta-schema from json-schema.org (a remote $ref)"},
 };
 
-const skipped_case* find_skip(std::string_view file, std::string_view group, std::string_view test) {
+const skipped_case* find_skip(std::string_view file, std::string_view group,
+                              std::string_view test) {
   for (const skipped_case& s : skipped) {
     if (s.file == file && s.group == group && (s.test.empty() || s.test == test)) return &s;
   }
@@ -86,34 +115,38 @@ TEST_P(SchemaTestSuite, PassesEveryCase) {
       }
       if (!compiled) {
         ADD_FAILURE() << file << " / " << group_name << ": does not compile: "
-                      << (compile_errors.empty() ? "" : compile_errors.front().path + " " +
-                                                            compile_errors.front().message);
+                      << (compile_errors.empty()
+                              ? ""
+                              : compile_errors.front().path + " " + compile_errors.front().message);
         continue;
       }
       const bool expected = test.find("valid").as_bool();
       const json_value data = test.find("data");
       const bool fast = schema.is_valid(data);
       const schema_result full = schema.validate(data);
-      EXPECT_EQ(fast, full.errors.empty())
-          << file << " / " << group_name << " / " << test_name << ": is_valid and validate disagree";
+      EXPECT_EQ(fast, full.errors.empty()) << file << " / " << group_name << " / " << test_name
+                                           << ": is_valid and validate disagree";
       if (fast == expected && full.errors.empty() == expected) {
         ++passed;
       } else {
         ADD_FAILURE() << file << " / " << group_name << " / " << test_name << ": expected "
                       << (expected ? "valid" : "invalid") << ", got "
-                      << (full.errors.empty() ? "valid" : full.errors.front().path + " " +
-                                                              full.errors.front().code);
+                      << (full.errors.empty()
+                              ? "valid"
+                              : full.errors.front().path + " " + full.errors.front().code);
       }
     }
   }
-  std::printf("draft7/%s: %zu/%zu passed, %zu skipped\n", file.c_str(), passed, total - skips, skips);
+  std::printf("draft7/%s: %zu/%zu passed, %zu skipped\n", file.c_str(), passed, total - skips,
+              skips);
   EXPECT_EQ(passed, total - skips);
 }
 
 std::string test_name(const testing::TestParamInfo<const char*>& info) {
   std::string name;
   for (const char* p = info.param; *p && std::string_view(p) != ".json"; ++p) {
-    name += (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ? *p : '_';
+    name +=
+        (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ? *p : '_';
   }
   return name;
 }

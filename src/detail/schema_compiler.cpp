@@ -15,16 +15,22 @@ namespace invitekit::detail {
 namespace {
 
 // Keywords whose value is one subschema, a list of them, or a map of them.
-constexpr std::string_view single_schema_keywords[] = {
-    "additionalItems", "additionalProperties", "contains", "propertyNames", "not", "if", "then",
-    "else"};
+constexpr std::string_view single_schema_keywords[] = {"additionalItems",
+                                                       "additionalProperties",
+                                                       "contains",
+                                                       "propertyNames",
+                                                       "not",
+                                                       "if",
+                                                       "then",
+                                                       "else"};
 constexpr std::string_view schema_list_keywords[] = {"allOf", "anyOf", "oneOf"};
 constexpr std::string_view schema_map_keywords[] = {"properties", "patternProperties",
                                                     "definitions", "dependencies"};
 
 bool is_schema(const json_value& v) { return v.is_object() || v.is_bool(); }
 
-// "'name' rest", appended piecewise: GCC 12 -O3 misreads "'" + std::string(name) + "…" (-Wrestrict).
+// "'name' rest", appended piecewise: GCC 12 -O3 misreads "'" + std::string(name) + "…"
+// (-Wrestrict).
 std::string quoted(std::string_view name, std::string_view rest) {
   std::string out = "'";
   out += name;
@@ -120,7 +126,8 @@ class compiler {
 
   // The node of a subschema below the one being compiled. Its base URI is the one pass 1
   // recorded (it may carry its own $id), else its parent's.
-  std::int32_t sub(const std::string& pointer, const json_value& s, const std::string& parent_base) {
+  std::int32_t sub(const std::string& pointer, const json_value& s,
+                   const std::string& parent_base) {
     const auto known = base_of_.find(pointer);
     return node_at(pointer, s, known == base_of_.end() ? parent_base : known->second);
   }
@@ -142,7 +149,8 @@ class compiler {
     if (errors_) errors_->push_back({pointer, codes::schema, std::move(message)});
   }
 
-  std::int32_t resolve_ref(std::string_view ref, const std::string& pointer, const std::string& base) {
+  std::int32_t resolve_ref(std::string_view ref, const std::string& pointer,
+                           const std::string& base) {
     const std::string uri = resolve_uri(base, ref);
     const std::string_view fragment = uri_fragment(uri);
     std::string target;
@@ -167,7 +175,8 @@ class compiler {
       return no_node;
     }
     const auto known = base_of_.find(target);
-    return node_at(target, s, known == base_of_.end() ? std::string(uri_document(uri)) : known->second);
+    return node_at(target, s,
+                   known == base_of_.end() ? std::string(uri_document(uri)) : known->second);
   }
 
   // A non-negative integer keyword ("maxLength": 2.0 counts); -1 when absent.
@@ -192,7 +201,8 @@ class compiler {
     return {true, v.as_number(), v.number_text()};
   }
 
-  void fill(schema_node& n, const json_value& s, const std::string& pointer, const std::string& base) {
+  void fill(schema_node& n, const json_value& s, const std::string& pointer,
+            const std::string& base) {
     if (s.is_bool()) {
       n.always_false = !s.as_bool();
       return;
@@ -320,7 +330,8 @@ class compiler {
     const std::string pattern_pointer = child(pointer, "patternProperties");
     for (const json_member m : s.find("patternProperties").members()) {
       const std::int32_t re = regex_compile(m.key);
-      if (re < 0) fail(child(pattern_pointer, m.key), "This pattern is not a valid regular expression.");
+      if (re < 0)
+        fail(child(pattern_pointer, m.key), "This pattern is not a valid regular expression.");
       n.pattern_properties.push_back({re, sub(pattern_pointer, m.key, m.value, base)});
     }
     n.additional_properties = optional_sub(s, "additionalProperties", pointer, base);
@@ -352,7 +363,8 @@ class compiler {
       n.items_is_tuple = true;
       const std::string items_pointer = child(pointer, "items");
       std::size_t i = 0;
-      for (const json_value v : items.items()) n.tuple_items.push_back(sub_index(items_pointer, i++, v, base));
+      for (const json_value v : items.items())
+        n.tuple_items.push_back(sub_index(items_pointer, i++, v, base));
       n.additional_items = optional_sub(s, "additionalItems", pointer, base);
     } else if (items.exists()) {
       n.items = sub(pointer, "items", items, base);
@@ -370,14 +382,15 @@ class compiler {
     n.max_length = count(s, "maxLength", pointer);
     if (const json_value pattern = s.find("pattern"); pattern.is_string()) {
       n.pattern = regex_compile(pattern.as_string());
-      if (n.pattern < 0) fail(child(pointer, "pattern"), "This pattern is not a valid regular expression.");
+      if (n.pattern < 0)
+        fail(child(pointer, "pattern"), "This pattern is not a valid regular expression.");
     }
     const std::string_view format = s.find("format").as_string();
     if (format == "email") n.format = format_kind::email;
     if (format == "uuid") n.format = format_kind::uuid;
     if (format == "regex") n.format = format_kind::regex;
-    n.has_string_checks = n.min_length >= 0 || n.max_length >= 0 || n.pattern >= 0 ||
-                          n.format != format_kind::none;
+    n.has_string_checks =
+        n.min_length >= 0 || n.max_length >= 0 || n.pattern >= 0 || n.format != format_kind::none;
   }
 
   void fill_number(schema_node& n, const json_value& s, const std::string& pointer) {
@@ -397,10 +410,10 @@ class compiler {
   schema_program& p_;
   issue_list* errors_;
   bool ok_ = true;
-  std::unordered_map<std::string, std::int32_t> node_of_;     // schema pointer → node
-  std::unordered_map<std::string, std::string> base_of_;      // schema pointer → base URI
-  std::unordered_map<std::string, std::string> resources_;    // document URI → schema pointer
-  std::unordered_map<std::string, std::string> anchors_;      // "uri#name" → schema pointer
+  std::unordered_map<std::string, std::int32_t> node_of_;   // schema pointer → node
+  std::unordered_map<std::string, std::string> base_of_;    // schema pointer → base URI
+  std::unordered_map<std::string, std::string> resources_;  // document URI → schema pointer
+  std::unordered_map<std::string, std::string> anchors_;    // "uri#name" → schema pointer
 };
 
 }  // namespace

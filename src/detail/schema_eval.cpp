@@ -25,13 +25,18 @@ constexpr std::uint32_t max_eval_depth = 512;
 
 bool type_matches(std::uint8_t types, const json_value& v) {
   switch (v.type()) {
-    case json_type::null: return types & type_null;
-    case json_type::boolean: return types & type_boolean;
+    case json_type::null:
+      return types & type_null;
+    case json_type::boolean:
+      return types & type_boolean;
     case json_type::number:
       return (types & type_number) || ((types & type_integer) && v.is_integer());
-    case json_type::string: return types & type_string;
-    case json_type::array: return types & type_array;
-    case json_type::object: return types & type_object;
+    case json_type::string:
+      return types & type_string;
+    case json_type::array:
+      return types & type_array;
+    case json_type::object:
+      return types & type_object;
   }
   return false;
 }
@@ -72,11 +77,15 @@ enum class mismatch : std::uint8_t { none, required, tag };
 
 mismatch mismatch_of(keyword k, std::uint32_t below_branch) {
   switch (k) {
-    case keyword::type: return below_branch == 0 ? mismatch::tag : mismatch::none;
+    case keyword::type:
+      return below_branch == 0 ? mismatch::tag : mismatch::none;
     case keyword::const_:
-    case keyword::enum_: return below_branch <= 1 ? mismatch::tag : mismatch::none;
-    case keyword::required: return below_branch == 0 ? mismatch::required : mismatch::none;
-    default: return mismatch::none;
+    case keyword::enum_:
+      return below_branch <= 1 ? mismatch::tag : mismatch::none;
+    case keyword::required:
+      return below_branch == 0 ? mismatch::required : mismatch::none;
+    default:
+      return mismatch::none;
   }
 }
 
@@ -114,8 +123,7 @@ class evaluator {
     bool ok = true;
     if (n.types && !type_matches(n.types, v) && failed(ok, n, keyword::type, v)) return false;
     if (n.enum_values.exists() && !in_enum(n, v) && failed(ok, n, keyword::enum_, v)) return false;
-    if (n.const_value.exists() && !const_matches(n, v) &&
-        failed(ok, n, keyword::const_, v)) {
+    if (n.const_value.exists() && !const_matches(n, v) && failed(ok, n, keyword::const_, v)) {
       return false;
     }
     switch (v.type()) {
@@ -151,9 +159,10 @@ class evaluator {
       for (const named_property& np : n.names) {
         const json_value value = v.find(np.name);
         if (value.exists()) {
-          if (np.schema != no_node && !descend_key(np.schema, np.name, value) && stopped(ok)) return false;
-        } else if (np.required &&
-                   failed(ok, n, keyword::required, v, message_facts::about(np.name), key_segment(np.name))) {
+          if (np.schema != no_node && !descend_key(np.schema, np.name, value) && stopped(ok))
+            return false;
+        } else if (np.required && failed(ok, n, keyword::required, v, message_facts::about(np.name),
+                                         key_segment(np.name))) {
           return false;
         }
       }
@@ -213,7 +222,8 @@ class evaluator {
     for (std::size_t i = 0; i < n.names.size(); ++i) {
       const named_property& np = n.names[i];
       if (!np.required || has(n, v, i, seen)) continue;
-      if (failed(ok, n, keyword::required, v, message_facts::about(np.name), key_segment(np.name))) return false;
+      if (failed(ok, n, keyword::required, v, message_facts::about(np.name), key_segment(np.name)))
+        return false;
     }
     return ok;
   }
@@ -261,8 +271,8 @@ class evaluator {
     for (std::size_t i = 0; i < n.names.size() && i < 64; ++i) {
       if (!(n.default_mask & (std::uint64_t{1} << i)) || (seen & (std::uint64_t{1} << i))) continue;
       if (object_path.empty() && !path_.empty()) object_path = pointer(nullptr);
-      out_->defaults.push_back({object_path, std::string(n.names[i].name),
-                                to_json(n.names[i].default_value)});
+      out_->defaults.push_back(
+          {object_path, std::string(n.names[i].name), to_json(n.names[i].default_value)});
     }
   }
 
@@ -347,10 +357,14 @@ class evaluator {
 
   static bool format_ok(format_kind f, std::string_view s) {
     switch (f) {
-      case format_kind::email: return is_email(s);
-      case format_kind::uuid: return is_uuid(s);
-      case format_kind::regex: return is_regex(s);
-      case format_kind::none: break;
+      case format_kind::email:
+        return is_email(s);
+      case format_kind::uuid:
+        return is_uuid(s);
+      case format_kind::regex:
+        return is_regex(s);
+      case format_kind::none:
+        break;
     }
     return true;
   }
@@ -464,7 +478,8 @@ class evaluator {
       remaining -= matching;
     }
     if (remaining == 1) {
-      const range& kept = *std::find_if(ranges.begin(), ranges.end(), [](const range& r) { return r.kept; });
+      const range& kept =
+          *std::find_if(ranges.begin(), ranges.end(), [](const range& r) { return r.kept; });
       std::vector<eval_error> own(std::make_move_iterator(errors.begin() + kept.begin),
                                   std::make_move_iterator(errors.begin() + kept.end));
       errors.resize(base);
@@ -519,12 +534,16 @@ class evaluator {
   std::string pointer(const path_segment* extra) const {
     std::string out;
     for (const path_segment& s : path_) {
-      if (s.is_key) append_pointer_token(out, s.key);
-      else append_pointer_index(out, s.index);
+      if (s.is_key)
+        append_pointer_token(out, s.key);
+      else
+        append_pointer_index(out, s.index);
     }
     if (extra) {
-      if (extra->is_key) append_pointer_token(out, extra->key);
-      else append_pointer_index(out, extra->index);
+      if (extra->is_key)
+        append_pointer_token(out, extra->key);
+      else
+        append_pointer_index(out, extra->index);
     }
     return out;
   }
@@ -539,10 +558,12 @@ class evaluator {
     if constexpr (Full) {
       if (out_->errors.size() < limit_) {
         facts.instance = v;
-        eval_error e{{pointer(child ? &*child : nullptr),
-                      std::string(n.x_code.empty() || k == keyword::schema ? keyword_name(k) : n.x_code),
-                      schema_message(p_, n, k, facts)},
-                     k, static_cast<std::uint32_t>(path_.size())};
+        eval_error e{
+            {pointer(child ? &*child : nullptr),
+             std::string(n.x_code.empty() || k == keyword::schema ? keyword_name(k) : n.x_code),
+             schema_message(p_, n, k, facts)},
+            k,
+            static_cast<std::uint32_t>(path_.size())};
         out_->errors.push_back(std::move(e));
       }
     }

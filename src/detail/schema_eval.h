@@ -13,8 +13,8 @@ namespace invitekit::detail {
 
 struct eval_error {
   issue item;
-  keyword kw;            // the keyword that failed (item.code may be an x-code instead)
-  std::uint32_t depth;   // how deep in the instance the failing keyword was evaluated
+  keyword kw;           // the keyword that failed (item.code may be an x-code instead)
+  std::uint32_t depth;  // how deep in the instance the failing keyword was evaluated
 };
 
 struct eval_output {

@@ -16,7 +16,8 @@ bool is_hex(char c) {
   // A table: uuid checks run on every id of every invite.
   static constexpr auto table = [] {
     std::array<bool, 256> t{};
-    for (char d : std::string_view("0123456789abcdefABCDEF")) t[static_cast<unsigned char>(d)] = true;
+    for (char d : std::string_view("0123456789abcdefABCDEF"))
+      t[static_cast<unsigned char>(d)] = true;
     return t;
   }();
   return table[static_cast<unsigned char>(c)];
@@ -65,7 +66,8 @@ bool is_hostname(std::string_view s) {
     std::size_t end = s.find('.', start);
     if (end == std::string_view::npos) end = s.size();
     const std::string_view label = s.substr(start, end - start);
-    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+      return false;
     for (char c : label) {
       if (!is_alnum(c) && c != '-') return false;
     }
@@ -86,7 +88,8 @@ bool is_ipv4(std::string_view s) {
       value = value * 10 + (s[i++] - '0');
       ++digits;
     }
-    if (digits == 0 || digits > 3 || value > 255 || (digits > 1 && s[i - digits] == '0')) return false;
+    if (digits == 0 || digits > 3 || value > 255 || (digits > 1 && s[i - digits] == '0'))
+      return false;
     if (++parts == 4) return i == s.size();
     if (i >= s.size() || s[i++] != '.') return false;
   }

@@ -48,8 +48,9 @@ std::string plural(std::size_t count, std::string_view noun) {
 // "The first name is too long: at most 250 characters (it has 251)."
 std::string length_sentence(const schema_node& n, std::string_view bound, std::int64_t limit,
                             std::size_t actual) {
-  return subject(n) + " " + std::string(bound) + " " + plural(static_cast<std::size_t>(limit), "character") +
-         " (it has " + std::to_string(actual) + ").";
+  return subject(n) + " " + std::string(bound) + " " +
+         plural(static_cast<std::size_t>(limit), "character") + " (it has " +
+         std::to_string(actual) + ").";
 }
 
 // "List at most 50 items in the website IDs (it has 51)." — no verb to agree with the title.
@@ -61,25 +62,38 @@ std::string count_sentence(const schema_node& n, std::string_view bound, std::in
 
 std::string type_phrase(std::uint8_t bit) {
   switch (bit) {
-    case type_null: return "null";
-    case type_boolean: return "true or false";
-    case type_integer: return "a whole number";
-    case type_number: return "a number";
-    case type_string: return "text";
-    case type_array: return "a list ([…])";
-    case type_object: return "a JSON object ({…})";
+    case type_null:
+      return "null";
+    case type_boolean:
+      return "true or false";
+    case type_integer:
+      return "a whole number";
+    case type_number:
+      return "a number";
+    case type_string:
+      return "text";
+    case type_array:
+      return "a list ([…])";
+    case type_object:
+      return "a JSON object ({…})";
   }
   return "";
 }
 
 std::string actual_phrase(const json_value& v) {
   switch (v.type()) {
-    case json_type::null: return "null";
-    case json_type::boolean: return "true or false";
-    case json_type::number: return "a number";
-    case json_type::string: return "text";
-    case json_type::array: return "an array";
-    case json_type::object: return "an object";
+    case json_type::null:
+      return "null";
+    case json_type::boolean:
+      return "true or false";
+    case json_type::number:
+      return "a number";
+    case json_type::string:
+      return "text";
+    case json_type::array:
+      return "an array";
+    case json_type::object:
+      return "an object";
   }
   return "";
 }
@@ -120,22 +134,27 @@ std::string schema_message(const schema_program& p, const schema_node& n, keywor
     return std::string(custom.as_string());
   }
   switch (k) {
-    case keyword::type: return type_message(n, f.instance);
-    case keyword::enum_: return enum_message(n);
-    case keyword::const_: return subject(n) + " must be " + display(n.const_value) + ".";
+    case keyword::type:
+      return type_message(n, f.instance);
+    case keyword::enum_:
+      return enum_message(n);
+    case keyword::const_:
+      return subject(n) + " must be " + display(n.const_value) + ".";
     case keyword::required:
       return "Enter " + property_phrase(p, n, f.name) + ": it is required.";
     case keyword::dependencies:
       return "Enter " + property_phrase(p, n, f.name) + ": it is required when '" +
              std::string(f.trigger) + "' is given.";
     case keyword::additional_properties: {
-      std::string out = "Remove '" + std::string(f.name) + "': it is not a field of " +
-                        (n.title.empty() ? std::string("this object") : "this " + std::string(n.title)) + ".";
+      std::string out =
+          "Remove '" + std::string(f.name) + "': it is not a field of " +
+          (n.title.empty() ? std::string("this object") : "this " + std::string(n.title)) + ".";
       if (!f.suggestion.empty()) out += " Did you mean '" + std::string(f.suggestion) + "'?";
       return out;
     }
     case keyword::property_names:
-      return in_quotes(f.name) + " is not an allowed field name in " + the_title(n, "this object") + ".";
+      return in_quotes(f.name) + " is not an allowed field name in " + the_title(n, "this object") +
+             ".";
     case keyword::min_items:
       return count_sentence(n, "List at least", n.min_items, "item", "this list", f.actual);
     case keyword::max_items:
@@ -148,15 +167,20 @@ std::string schema_message(const schema_program& p, const schema_node& n, keywor
       return length_sentence(n, "is too short: at least", n.min_length, f.actual);
     case keyword::max_length:
       return length_sentence(n, "is too long: at most", n.max_length, f.actual);
-    case keyword::pattern: return subject(n) + " does not have the expected form.";
+    case keyword::pattern:
+      return subject(n) + " does not have the expected form.";
     case keyword::format:
-      if (n.format == format_kind::email) return "Enter a valid email address, like name@example.com.";
+      if (n.format == format_kind::email)
+        return "Enter a valid email address, like name@example.com.";
       if (n.format == format_kind::uuid) {
-        return "Enter " + the_title(n, "this value") + " as a UUID, like 123e4567-e89b-12d3-a456-426614174000.";
+        return "Enter " + the_title(n, "this value") +
+               " as a UUID, like 123e4567-e89b-12d3-a456-426614174000.";
       }
       return subject(n) + " must be a valid regular expression.";
-    case keyword::minimum: return subject(n) + " must be at least " + std::string(n.minimum.text) + ".";
-    case keyword::maximum: return subject(n) + " must be at most " + std::string(n.maximum.text) + ".";
+    case keyword::minimum:
+      return subject(n) + " must be at least " + std::string(n.minimum.text) + ".";
+    case keyword::maximum:
+      return subject(n) + " must be at most " + std::string(n.maximum.text) + ".";
     case keyword::exclusive_minimum:
       return subject(n) + " must be greater than " + std::string(n.exclusive_minimum.text) + ".";
     case keyword::exclusive_maximum:
@@ -169,14 +193,22 @@ std::string schema_message(const schema_program& p, const schema_node& n, keywor
       return count_sentence(n, "Give at most", n.max_properties, "field", "this object", f.actual);
     case keyword::one_of:
       if (f.several) {
-        return subject(n) + " matches more than one of the allowed forms; it must match exactly one.";
+        return subject(n) +
+               " matches more than one of the allowed forms; it must match exactly one.";
       }
       return subject(n) + " does not match any of the allowed forms.";
-    case keyword::any_of: return subject(n) + " does not match any of the allowed forms.";
-    case keyword::not_: return subject(n) + " is not allowed here.";
-    case keyword::schema: return "The schema behind this check refers to itself without end.";
-    case keyword::properties: case keyword::pattern_properties: case keyword::items:
-    case keyword::additional_items: case keyword::all_of: case keyword::false_:
+    case keyword::any_of:
+      return subject(n) + " does not match any of the allowed forms.";
+    case keyword::not_:
+      return subject(n) + " is not allowed here.";
+    case keyword::schema:
+      return "The schema behind this check refers to itself without end.";
+    case keyword::properties:
+    case keyword::pattern_properties:
+    case keyword::items:
+    case keyword::additional_items:
+    case keyword::all_of:
+    case keyword::false_:
       break;
   }
   return "This value is not allowed here.";

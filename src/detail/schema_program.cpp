@@ -6,12 +6,38 @@
 namespace invitekit::detail {
 
 std::string_view keyword_name(keyword k) {
-  static constexpr std::array<std::string_view, 32> names = {
-      "type", "enum", "const", "required", "properties", "additionalProperties",
-      "patternProperties", "propertyNames", "items", "additionalItems", "contains", "minItems",
-      "maxItems", "uniqueItems", "minLength", "maxLength", "pattern", "format", "minimum",
-      "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minProperties",
-      "maxProperties", "dependencies", "allOf", "anyOf", "oneOf", "not", "false", "schema"};
+  static constexpr std::array<std::string_view, 32> names = {"type",
+                                                             "enum",
+                                                             "const",
+                                                             "required",
+                                                             "properties",
+                                                             "additionalProperties",
+                                                             "patternProperties",
+                                                             "propertyNames",
+                                                             "items",
+                                                             "additionalItems",
+                                                             "contains",
+                                                             "minItems",
+                                                             "maxItems",
+                                                             "uniqueItems",
+                                                             "minLength",
+                                                             "maxLength",
+                                                             "pattern",
+                                                             "format",
+                                                             "minimum",
+                                                             "maximum",
+                                                             "exclusiveMinimum",
+                                                             "exclusiveMaximum",
+                                                             "multipleOf",
+                                                             "minProperties",
+                                                             "maxProperties",
+                                                             "dependencies",
+                                                             "allOf",
+                                                             "anyOf",
+                                                             "oneOf",
+                                                             "not",
+                                                             "false",
+                                                             "schema"};
   return names[static_cast<std::size_t>(k)];
 }
 
@@ -21,7 +47,8 @@ std::uint32_t name_hash(std::string_view s) {
   if (s.empty()) return 0;
   const auto first = static_cast<unsigned char>(s.front());
   const auto last = static_cast<unsigned char>(s.back());
-  return static_cast<std::uint32_t>(s.size()) * 0x9E3779B1u ^ first * 0x85EBCA77u ^ last * 0xC2B2AE3Du;
+  return static_cast<std::uint32_t>(s.size()) * 0x9E3779B1u ^ first * 0x85EBCA77u ^
+         last * 0xC2B2AE3Du;
 }
 
 int schema_node::find_name(std::string_view key) const {

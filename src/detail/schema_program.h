@@ -18,11 +18,37 @@ inline constexpr std::int32_t no_node = -1;
 
 // The draft-07 keywords that can fail, plus two the engine raises itself.
 enum class keyword : std::uint8_t {
-  type, enum_, const_, required, properties, additional_properties, pattern_properties,
-  property_names, items, additional_items, contains, min_items, max_items, unique_items,
-  min_length, max_length, pattern, format, minimum, maximum, exclusive_minimum,
-  exclusive_maximum, multiple_of, min_properties, max_properties, dependencies, all_of, any_of,
-  one_of, not_, false_,
+  type,
+  enum_,
+  const_,
+  required,
+  properties,
+  additional_properties,
+  pattern_properties,
+  property_names,
+  items,
+  additional_items,
+  contains,
+  min_items,
+  max_items,
+  unique_items,
+  min_length,
+  max_length,
+  pattern,
+  format,
+  minimum,
+  maximum,
+  exclusive_minimum,
+  exclusive_maximum,
+  multiple_of,
+  min_properties,
+  max_properties,
+  dependencies,
+  all_of,
+  any_of,
+  one_of,
+  not_,
+  false_,
   schema,  // the schema itself is broken at validation time (endless $ref loop)
 };
 
@@ -31,8 +57,13 @@ std::string_view keyword_name(keyword k);
 
 // Bits of the "type" keyword. An integer instance carries both integer and number.
 enum type_bits : std::uint8_t {
-  type_null = 1, type_boolean = 2, type_integer = 4, type_number = 8,
-  type_string = 16, type_array = 32, type_object = 64,
+  type_null = 1,
+  type_boolean = 2,
+  type_integer = 4,
+  type_number = 8,
+  type_string = 16,
+  type_array = 32,
+  type_object = 64,
 };
 
 enum class format_kind : std::uint8_t { none, email, uuid, regex };
@@ -49,7 +80,7 @@ struct named_property {
   std::string_view name;
   std::int32_t schema = no_node;  // "properties"[name], if any
   bool required = false;
-  json_value default_value;       // properties[name].default, if any (exists())
+  json_value default_value;  // properties[name].default, if any (exists())
 };
 
 struct pattern_property {
@@ -58,9 +89,9 @@ struct pattern_property {
 };
 
 struct dependency {
-  std::string_view name;                  // when this property is present …
+  std::string_view name;                   // when this property is present …
   std::vector<std::string_view> required;  // … these must be too (array form), or
-  std::int32_t schema = no_node;          // … the object must match this (schema form)
+  std::int32_t schema = no_node;           // … the object must match this (schema form)
 };
 
 struct schema_node {
@@ -69,8 +100,8 @@ struct schema_node {
   // Draft-07: a $ref replaces the whole subschema; its siblings are ignored.
   std::int32_t ref = no_node;
 
-  std::uint8_t types = 0;  // type_bits; 0 = any type
-  json_value enum_values;  // the enum array, or missing
+  std::uint8_t types = 0;                      // type_bits; 0 = any type
+  json_value enum_values;                      // the enum array, or missing
   std::vector<std::string_view> enum_strings;  // the same, when every value is a string
   bool enum_all_strings = false;
   json_value const_value;  // or missing
@@ -82,10 +113,10 @@ struct schema_node {
   // propertyNames); otherwise each named property is looked up, which is cheaper for the
   // small "if" schemas that test one field of a large object.
   bool walk_members = false;
-  std::vector<named_property> names;    // properties ∪ required ∪ defaults
+  std::vector<named_property> names;     // properties ∪ required ∪ defaults
   std::vector<std::int16_t> name_slots;  // open-addressing hash table over names (-1 = empty)
-  std::uint64_t required_mask = 0;      // bit i set: names[i] is required (when names ≤ 64)
-  std::uint64_t default_mask = 0;       // bit i set: names[i] has a default
+  std::uint64_t required_mask = 0;       // bit i set: names[i] is required (when names ≤ 64)
+  std::uint64_t default_mask = 0;        // bit i set: names[i] has a default
   std::vector<pattern_property> pattern_properties;
   std::int32_t additional_properties = no_node;
   std::int32_t property_names = no_node;
@@ -94,10 +125,10 @@ struct schema_node {
 
   // Arrays.
   bool has_array_checks = false;
-  std::int32_t items = no_node;               // one schema for every element, or …
-  std::vector<std::int32_t> tuple_items;      // … one per position
+  std::int32_t items = no_node;           // one schema for every element, or …
+  std::vector<std::int32_t> tuple_items;  // … one per position
   bool items_is_tuple = false;
-  std::int32_t additional_items = no_node;    // only with tuple items
+  std::int32_t additional_items = no_node;  // only with tuple items
   std::int32_t contains = no_node;
   std::int64_t min_items = -1, max_items = -1;
   bool unique_items = false;
@@ -105,7 +136,7 @@ struct schema_node {
   // Strings.
   bool has_string_checks = false;
   std::int64_t min_length = -1, max_length = -1;  // in code points
-  std::int32_t pattern = -1;                       // regex handle
+  std::int32_t pattern = -1;                      // regex handle
   format_kind format = format_kind::none;
 
   // Numbers.

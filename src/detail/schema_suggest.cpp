@@ -37,7 +37,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-std::string_view closest_name(std::string_view typed, const std::vector<std::string_view>& candidates) {
+std::string_view closest_name(std::string_view typed,
+                              const std::vector<std::string_view>& candidates) {
   const std::string folded = fold(typed);
   for (std::string_view c : candidates) {
     if (!folded.empty() && fold(c) == folded) return c;

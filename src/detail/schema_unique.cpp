@@ -29,8 +29,10 @@ std::uint64_t hash_bytes(std::string_view s) {
 // Equal values (as json_equal sees them) hash equally: numbers by value, members in any order.
 std::uint64_t hash_value(const json_value& v) {
   switch (v.type()) {
-    case json_type::null: return 1;
-    case json_type::boolean: return v.as_bool() ? 2 : 3;
+    case json_type::null:
+      return 1;
+    case json_type::boolean:
+      return v.as_bool() ? 2 : 3;
     case json_type::number: {
       double d = v.as_number();
       if (d == 0) d = 0;  // -0 == 0
@@ -39,7 +41,8 @@ std::uint64_t hash_value(const json_value& v) {
       std::memcpy(&bits, &d, sizeof bits);
       return mix(bits ^ 4);
     }
-    case json_type::string: return mix(hash_bytes(v.as_string()) ^ 5);
+    case json_type::string:
+      return mix(hash_bytes(v.as_string()) ^ 5);
     case json_type::array: {
       std::uint64_t h = 6;
       for (const json_value item : v.items()) h = mix(h * 31 + hash_value(item));
@@ -47,7 +50,8 @@ std::uint64_t hash_value(const json_value& v) {
     }
     case json_type::object: {
       std::uint64_t h = 7;
-      for (const json_member m : v.members()) h += mix(hash_bytes(m.key) * 0x9e3779b97f4a7c15ull + hash_value(m.value));
+      for (const json_member m : v.members())
+        h += mix(hash_bytes(m.key) * 0x9e3779b97f4a7c15ull + hash_value(m.value));
       return mix(h);
     }
   }

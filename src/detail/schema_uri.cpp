@@ -44,7 +44,8 @@ std::string resolve_uri(std::string_view base, std::string_view ref) {
     return std::string(doc.substr(0, authority_end)) + std::string(ref);
   }
   const std::size_t slash = doc.rfind('/');
-  const std::string_view dir = slash == std::string_view::npos ? std::string_view() : doc.substr(0, slash + 1);
+  const std::string_view dir =
+      slash == std::string_view::npos ? std::string_view() : doc.substr(0, slash + 1);
   return std::string(dir) + std::string(ref);
 }
 
@@ -54,7 +55,8 @@ std::string normalize_pointer_fragment(std::string_view fragment) {
   for (std::size_t i = 0; i < fragment.size(); ++i) {
     if (fragment[i] == '%' && i + 2 < fragment.size() && hex_value(fragment[i + 1]) >= 0 &&
         hex_value(fragment[i + 2]) >= 0) {
-      decoded.push_back(static_cast<char>(hex_value(fragment[i + 1]) * 16 + hex_value(fragment[i + 2])));
+      decoded.push_back(
+          static_cast<char>(hex_value(fragment[i + 1]) * 16 + hex_value(fragment[i + 2])));
       i += 2;
     } else {
       decoded.push_back(fragment[i]);
