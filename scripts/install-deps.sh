@@ -6,7 +6,7 @@
 set -euo pipefail
 
 core=(cmake g++ make pkg-config nlohmann-json3-dev libgtest-dev libbenchmark-dev
-      libvalijson-dev json-schema-test-suite)
+      libvalijson-dev json-schema-test-suite libpcre2-dev)
 wasm=(emscripten nodejs)
 serve=(python3-pytest python3-jsonschema)
 web=(chromium fonts-dejavu-core xz-utils dpkg-dev)

@@ -7,6 +7,6 @@
 #include "issue.h"
 #include "json.h"
 #include "read_response.h"
-#include "regex.h"
+#include "regex_engine.h"
 #include "schema.h"
 #include "validate.h"

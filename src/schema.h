@@ -6,7 +6,7 @@
 //
 // Keywords: type enum const required properties additionalProperties patternProperties
 // propertyNames items additionalItems contains minItems maxItems uniqueItems minLength maxLength
-// (code points) pattern (ECMAScript, through regex.h) format (email, uuid, regex; others are
+// (code points) pattern (ECMAScript, through regex_engine.h) format (email, uuid, regex; others are
 // annotations) minimum maximum exclusiveMinimum exclusiveMaximum multipleOf minProperties
 // maxProperties allOf anyOf oneOf not if/then/else dependencies $ref (local: "#", "#/...",
 // "#name" and other schemas of the same document via $id) definitions, boolean schemas,

@@ -9,7 +9,7 @@
 #include <unordered_map>
 
 #include "detail/schema_uri.h"
-#include "regex.h"
+#include "regex_engine.h"
 
 namespace invitekit::detail {
 namespace {

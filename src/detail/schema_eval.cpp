@@ -14,7 +14,7 @@
 #include "detail/schema_messages.h"
 #include "detail/schema_suggest.h"
 #include "detail/schema_unique.h"
-#include "regex.h"
+#include "regex_engine.h"
 
 namespace invitekit::detail {
 namespace {

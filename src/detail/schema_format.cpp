@@ -3,7 +3,7 @@
 
 #include <array>
 
-#include "regex.h"
+#include "regex_engine.h"
 
 namespace invitekit::detail {
 namespace {

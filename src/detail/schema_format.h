@@ -14,7 +14,7 @@ bool is_email(std::string_view s);
 // 8-4-4-4-12 hexadecimal digits, either case, any version or variant.
 bool is_uuid(std::string_view s);
 
-// True if s compiles as an ECMAScript regular expression (through regex.h).
+// True if s compiles as an ECMAScript regular expression (through regex_engine.h).
 bool is_regex(std::string_view s);
 
 // Unicode code points in valid UTF-8 (each non-continuation byte starts one).
