@@ -713,6 +713,39 @@ bool parser::fail_depth(const char* at) {
   return false;
 }
 
+// The length of the document's to_json without escaping anything. Whitespace and escapes in
+// the source only ever make the text longer (a raw '"', '\\' or control character cannot be in
+// a parsed string), so the text is exactly its own to_json when the two lengths are equal.
+std::size_t compact_length(const json_node* nodes) {
+  const std::uint32_t count =
+      nodes[0].type == json_type::array || nodes[0].type == json_type::object ? nodes[0].a : 1;
+  std::size_t length = 0;
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const json_node& n = nodes[i];
+    switch (n.type) {
+      case json_type::null:
+        length += 4;
+        break;
+      case json_type::boolean:
+        length += n.flags ? 4 : 5;
+        break;
+      case json_type::number:
+        length += n.b;
+        break;
+      case json_type::string:
+        length += n.b + 2;
+        break;
+      case json_type::array:
+        length += n.b ? n.b + 1 : 2;  // brackets and commas
+        break;
+      case json_type::object:
+        length += n.b ? 2 * n.b + 1 : 2;  // braces, commas and colons
+        break;
+    }
+  }
+  return length;
+}
+
 }  // namespace
 
 // ---- json_document ----
@@ -728,15 +761,17 @@ struct json_document::impl {
 json_document::json_document() : impl_(new impl) {}
 json_document::~json_document() { delete impl_; }
 json_document::json_document(json_document&& o) noexcept
-    : impl_(o.impl_), nodes_(o.nodes_), text_(o.text_) {
+    : impl_(o.impl_), nodes_(o.nodes_), text_(o.text_), compact_size_(o.compact_size_) {
   o.impl_ = new impl;  // a moved-from document stays usable (and empty)
   o.nodes_ = nullptr;
   o.text_ = nullptr;
+  o.compact_size_ = 0;
 }
 json_document& json_document::operator=(json_document&& o) noexcept {
   std::swap(impl_, o.impl_);
   std::swap(nodes_, o.nodes_);
   std::swap(text_, o.text_);
+  std::swap(compact_size_, o.compact_size_);
   return *this;
 }
 
@@ -748,6 +783,7 @@ bool json_document::parse(std::string_view text, const json_limits& limits) {
   impl& m = *impl_;
   nodes_ = nullptr;
   text_ = nullptr;
+  compact_size_ = 0;
   m.error.code.clear();
   m.error.message.clear();
   m.error.path.clear();
@@ -785,6 +821,7 @@ bool json_document::parse(std::string_view text, const json_limits& limits) {
   if (!p.run()) return false;
   nodes_ = m.nodes.get();
   text_ = m.text.get();
+  if (compact_length(nodes_) == text.size()) compact_size_ = text.size();
   return true;
 }
 
@@ -824,10 +861,19 @@ double json_value::as_number() const {
 }
 
 json_value json_value::find(std::string_view key) const {
-  json_value found;
-  for (json_member m : members())
-    if (m.key == key) found = m.value;  // the last duplicate wins, as in JSON.parse
-  return found;
+  // The validator's hottest lookup: walk the nodes directly, keys compared length first.
+  if (!is_object()) return {};
+  const json_node* nodes = doc_->nodes_;
+  const std::uint32_t end = node().a;
+  std::uint32_t found = 0;
+  for (std::uint32_t k = index_ + 1; k < end;) {
+    const json_node& key_node = nodes[k];
+    if (key_node.b == key.size() && std::memcmp(doc_->text_ + key_node.a, key.data(), key.size()) == 0)
+      found = k + 1;  // the last duplicate wins, as in JSON.parse
+    const json_node& value = nodes[k + 1];
+    k = value.type == json_type::array || value.type == json_type::object ? value.a : k + 2;
+  }
+  return found ? json_value(doc_, found) : json_value();
 }
 
 json_value json_value::at(std::size_t index) const {
@@ -974,6 +1020,10 @@ void append_json_string(std::string& out, std::string_view s) {
 
 void append_json(std::string& out, const json_value& v) {
   if (!v.exists()) return;
+  if (const std::string_view text = v.verbatim(); !text.empty()) {
+    out += text;
+    return;
+  }
   switch (v.type()) {
     case json_type::null:
       out += "null";

@@ -93,6 +93,7 @@ class json_value {
   json_value(const json_document* doc, std::uint32_t index) : doc_(doc), index_(index) {}
   const detail::json_node& node() const;
   std::uint32_t next() const;  // the index just past this value's subtree
+  std::string_view verbatim() const;  // the source text if it is already this value's to_json
   bool slow_is_integer() const;
 
   const json_document* doc_ = nullptr;
@@ -198,6 +199,9 @@ class json_document {
   // Copies of impl_'s buffers after a successful parse, so that json_value's accessors inline.
   const detail::json_node* nodes_ = nullptr;
   const char* text_ = nullptr;
+  // The text's size when it is already compact JSON exactly as to_json writes it (no
+  // whitespace, no escapes), else 0: serializing the root is then a copy.
+  std::size_t compact_size_ = 0;
 };
 
 // ---- Inline accessors: the validator calls these once per value, so they must be cheap. ----
@@ -208,6 +212,10 @@ inline std::uint32_t json_value::next() const {
   return n.type == json_type::array || n.type == json_type::object ? n.a : index_ + 1;
 }
 inline bool json_value::exists() const { return doc_ != nullptr; }
+inline std::string_view json_value::verbatim() const {
+  if (!doc_ || index_ != 0 || doc_->compact_size_ == 0) return {};
+  return {doc_->text_, doc_->compact_size_};
+}
 inline json_type json_value::type() const { return doc_ ? node().type : json_type::null; }
 inline bool json_value::is_null() const { return doc_ && node().type == json_type::null; }
 inline bool json_value::is_bool() const { return doc_ && node().type == json_type::boolean; }

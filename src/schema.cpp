@@ -110,6 +110,25 @@ void write_with_defaults(std::string& out, const json_value& v, std::string& pat
 std::string to_json_with_defaults(const json_value& v,
                                   const std::vector<default_insertion>& defaults) {
   if (defaults.empty()) return to_json(v);
+  // The usual case, defaults for the top-level object only: its compact form (often a copy of
+  // the source text) with the defaults written before the closing brace.
+  bool top_level_only = v.is_object();
+  for (const default_insertion& d : defaults) top_level_only = top_level_only && d.object_path.empty();
+  if (top_level_only) {
+    std::string out = to_json(v);
+    out.pop_back();  // '}'
+    bool first = v.size() == 0;
+    for (const default_insertion& d : defaults) {
+      if (v.find(d.property).exists()) continue;
+      if (!first) out += ',';
+      first = false;
+      append_json_string(out, d.property);
+      out += ':';
+      out += d.value_json;
+    }
+    out += '}';
+    return out;
+  }
   std::string out;
   std::string path;
   write_with_defaults(out, v, path, defaults);
