@@ -50,7 +50,15 @@ schema_result compiled_schema::validate(const json_value& instance) const {
     return result;
   }
   detail::eval_output out;
-  detail::eval_full(impl_->program, instance, out);
+  const detail::schema_program& program = impl_->program;
+  // A valid instance takes the fast walk when the defaults it needs are the root's own; the
+  // full walk, which builds paths and messages, is left to instances that have errors.
+  if (program.defaults_at_root_only && detail::eval_fast(program, instance)) {
+    detail::root_defaults(program, instance, out);
+    result.defaults = std::move(out.defaults);
+    return result;
+  }
+  detail::eval_full(program, instance, out);
   result.errors.reserve(out.errors.size());
   for (detail::eval_error& e : out.errors) result.errors.push_back(std::move(e.item));
   result.defaults = std::move(out.defaults);

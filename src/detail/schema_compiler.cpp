@@ -420,7 +420,10 @@ class compiler {
 
 bool compile_program(schema_program& program, issue_list* errors) {
   program.nodes.clear();
-  return compiler(program, errors).run();
+  program.defaults_at_root_only = false;
+  if (!compiler(program, errors).run()) return false;
+  find_default_sites(program);
+  return true;
 }
 
 }  // namespace invitekit::detail

@@ -112,6 +112,12 @@ class evaluator {
     return ok;
   }
 
+  // What eval_node adds for a node whose object validated (the full walk only).
+  void defaults_of(std::int32_t index, const json_value& v) {
+    const schema_node& n = p_.nodes[static_cast<std::size_t>(index)];
+    if (n.default_mask && v.is_object()) add_defaults(n, v);
+  }
+
  private:
   bool eval_node(const schema_node& n, const json_value& v) {
     if (n.ref != no_node) return eval(n.ref, v);
@@ -582,6 +588,11 @@ class evaluator {
 bool eval_fast(const schema_program& program, const json_value& instance) {
   if (program.root == no_node) return false;
   return evaluator<false>(program, nullptr).eval(program.root, instance);
+}
+
+void root_defaults(const schema_program& program, const json_value& instance, eval_output& out) {
+  if (program.root == no_node) return;
+  evaluator<true>(program, &out).defaults_of(program.root, instance);
 }
 
 void eval_full(const schema_program& program, const json_value& instance, eval_output& out) {

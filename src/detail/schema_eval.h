@@ -25,6 +25,10 @@ struct eval_output {
 // True if the instance is valid. No allocation for the keywords the endpoints use.
 bool eval_fast(const schema_program& program, const json_value& instance);
 
+// The defaults eval_full would find for an instance eval_fast accepts, when
+// program.defaults_at_root_only: the root's own, for the top-level object.
+void root_defaults(const schema_program& program, const json_value& instance, eval_output& out);
+
 // Every error (up to max_errors) and every default for objects that validated.
 void eval_full(const schema_program& program, const json_value& instance, eval_output& out);
 

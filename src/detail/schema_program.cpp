@@ -61,6 +61,44 @@ int schema_node::find_name(std::string_view key) const {
   }
 }
 
+namespace {
+
+bool refers_to(const schema_node& n, std::int32_t target) {
+  auto in = [target](const std::vector<std::int32_t>& list) {
+    for (std::int32_t s : list)
+      if (s == target) return true;
+    return false;
+  };
+  for (const named_property& np : n.names)
+    if (np.schema == target) return true;
+  for (const pattern_property& pp : n.pattern_properties)
+    if (pp.schema == target) return true;
+  for (const dependency& d : n.dependencies)
+    if (d.schema == target) return true;
+  return n.ref == target || n.additional_properties == target || n.property_names == target ||
+         n.items == target || in(n.tuple_items) || n.additional_items == target ||
+         n.contains == target || in(n.all_of) || in(n.any_of) || in(n.one_of) ||
+         n.not_ == target || n.if_ == target || n.then_ == target || n.else_ == target;
+}
+
+}  // namespace
+
+void find_default_sites(schema_program& program) {
+  program.defaults_at_root_only = false;
+  if (program.root == no_node) return;
+  const auto root = static_cast<std::size_t>(program.root);
+  if (program.nodes[root].ref != no_node) return;
+  for (std::size_t i = 0; i < program.nodes.size(); ++i) {
+    const schema_node& n = program.nodes[i];
+    if (i != root && n.default_mask != 0) return;
+    if (refers_to(n, program.root)) return;
+  }
+  // Defaults beyond the first 64 names are not in default_mask: take the full walk for those.
+  for (std::size_t i = 64; i < program.nodes[root].names.size(); ++i)
+    if (program.nodes[root].names[i].default_value.exists()) return;
+  program.defaults_at_root_only = true;
+}
+
 void build_name_slots(schema_node& n) {
   std::size_t size = 4;
   while (size < n.names.size() * 2) size *= 2;  // at most half full: short probe runs

@@ -164,6 +164,12 @@ struct schema_program {
   json_document source;  // the schema, copied: every view above points into it
   std::vector<schema_node> nodes;
   std::int32_t root = no_node;
+  // No node but the root has defaults and nothing refers back to the root, so a valid
+  // instance's defaults are the root's own: the fast walk can stand in for the full one.
+  bool defaults_at_root_only = false;
 };
+
+// Sets program.defaults_at_root_only (after the nodes are compiled).
+void find_default_sites(schema_program& program);
 
 }  // namespace invitekit::detail
