@@ -1072,13 +1072,16 @@ std::string to_json(const json_value& v) {
 
 void append_pointer_token(std::string& pointer, std::string_view token) {
   pointer += '/';
-  for (char c : token) {
-    if (c == '~')
-      pointer += "~0";
-    else if (c == '/')
-      pointer += "~1";
-    else
-      pointer += c;
+  // Runs without '~' or '/' (every ordinary property name is one) are appended whole.
+  for (;;) {
+    const std::size_t special = token.find_first_of("~/");
+    if (special == std::string_view::npos) {
+      pointer += token;
+      return;
+    }
+    pointer.append(token.data(), special);
+    pointer += token[special] == '~' ? "~0" : "~1";
+    token.remove_prefix(special + 1);
   }
 }
 

@@ -597,6 +597,7 @@ void root_defaults(const schema_program& program, const json_value& instance, ev
 
 void eval_full(const schema_program& program, const json_value& instance, eval_output& out) {
   if (program.root == no_node) return;
+  out.errors.reserve(8);  // a broken body usually has a few errors: grow once, not four times
   evaluator<true>(program, &out).eval(program.root, instance);
   // allOf branches may both reach one object: keep the first default for each property.
   std::vector<default_insertion> unique;
