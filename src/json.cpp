@@ -1074,8 +1074,9 @@ void append_pointer_token(std::string& pointer, std::string_view token) {
   pointer += '/';
   // Runs without '~' or '/' (every ordinary property name is one) are appended whole.
   for (;;) {
-    const std::size_t special = token.find_first_of("~/");
-    if (special == std::string_view::npos) {
+    std::size_t special = 0;  // (find_first_of would call memchr once per character)
+    while (special < token.size() && token[special] != '~' && token[special] != '/') ++special;
+    if (special == token.size()) {
       pointer += token;
       return;
     }
