@@ -42,13 +42,10 @@ struct regex_cache {
   std::array<std::atomic<chunk*>, max_chunks> chunks{};
   std::int32_t count = 0;
   pcre2_compile_context* compile_context = nullptr;
-  pcre2_match_context* match_context = nullptr;
 
   regex_cache() {
     compile_context = pcre2_compile_context_create(nullptr);
     if (compile_context) pcre2_set_newline(compile_context, PCRE2_NEWLINE_ANYCRLF);
-    match_context = pcre2_match_context_create(nullptr);
-    if (match_context) pcre2_set_match_limit(match_context, match_limit);
   }
 };
 
@@ -65,10 +62,26 @@ pcre2_code* lookup(std::int32_t handle) {
   return c ? (*c)[h & (chunk_size - 1)].load(std::memory_order_acquire) : nullptr;
 }
 
-// One match data block per thread: one ovector pair is enough, only "did it match" is used.
-struct thread_match_data {
+// What a search needs, one per thread (a JIT stack must not be shared): match data (one
+// ovector pair: only "did it match" is used), the backtracking limit, and a JIT stack that
+// may grow to 16 MiB — the default 32 KiB gives up on "(a|b)*" over a few thousand bytes. The
+// stack is reserved address space; pages are only touched as deep matches need them.
+struct thread_matcher {
   pcre2_match_data* data = pcre2_match_data_create(1, nullptr);
-  ~thread_match_data() { pcre2_match_data_free(data); }
+  pcre2_match_context* context = pcre2_match_context_create(nullptr);
+  pcre2_jit_stack* stack = pcre2_jit_stack_create(32 * 1024, 16 * 1024 * 1024, nullptr);
+
+  thread_matcher() {
+    if (context) {
+      pcre2_set_match_limit(context, match_limit);
+      if (stack) pcre2_jit_stack_assign(context, nullptr, stack);
+    }
+  }
+  ~thread_matcher() {
+    pcre2_jit_stack_free(stack);
+    pcre2_match_context_free(context);
+    pcre2_match_data_free(data);
+  }
 };
 
 // Invalid UTF-8 becomes U+FFFD, as the JS engine would show it (PCRE2 refuses such subjects).
@@ -101,10 +114,10 @@ std::string replace_invalid_utf8(std::string_view s) {
 }
 
 int match(pcre2_code* re, std::string_view text) {
-  thread_local thread_match_data md;
-  if (md.data == nullptr) return PCRE2_ERROR_NOMEMORY;
-  return pcre2_match(re, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0, 0, md.data,
-                     cache().match_context);
+  thread_local thread_matcher m;
+  if (m.data == nullptr) return PCRE2_ERROR_NOMEMORY;
+  return pcre2_match(re, reinterpret_cast<PCRE2_SPTR>(text.data()), text.size(), 0, 0, m.data,
+                     m.context);
 }
 
 }  // namespace

@@ -425,3 +425,26 @@ TEST(SchemaCompile, TheCompiledSchemaOutlivesItsDocument) {
 
 }  // namespace
 }  // namespace invitekit
+
+namespace invitekit {
+namespace {
+
+// Regression: PCRE2's default 32 KiB JIT stack made "(a|b)*" fail on a few thousand
+// characters, so a long valid value was reported as not matching its pattern.
+TEST(SchemaPattern, MatchesLongTextWithBacktrackingGroups) {
+  const std::string text = "\"" + std::string(100000, 'a') + "\"";
+  const checked c(R"({"pattern":"^(a|b)*$"})", text);
+  EXPECT_TRUE(c.valid());
+  EXPECT_TRUE(c.result().errors.empty());
+}
+
+// ECMAScript, not Perl: "$" is the very end (not before a final newline), "." stops at CR.
+TEST(SchemaPattern, KeepsEcmaScriptAnchorsAndDot) {
+  EXPECT_FALSE(checked(R"({"pattern":"^a$"})", R"("a\n")").valid());
+  EXPECT_FALSE(checked(R"({"pattern":"^.$"})", R"("\r")").valid());
+  EXPECT_TRUE(checked(R"({"pattern":"^[^]$"})", R"("\n")").valid());
+  EXPECT_TRUE(checked(R"({"pattern":"^\\u00e9$"})", "\"\xC3\xA9\"").valid());
+}
+
+}  // namespace
+}  // namespace invitekit
