@@ -5,9 +5,10 @@
 
 BUILD      ?= build
 NATIVE_DIR := $(BUILD)/native
+WASM_DIR   := $(BUILD)/wasm
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps native test test-native bench clean
+.PHONY: all deps native test test-native bench clean wasm npm-deps test-npm bench-npm size-npm
 
 all: native
 
@@ -22,7 +23,27 @@ native:
 test-native: native
 	cd $(NATIVE_DIR) && ctest --output-on-failure -j $(JOBS)
 
-test: test-native
+# The npm package (wasm/): Emscripten build into wasm/dist, its dev tools from package-lock.json.
+wasm:
+	bash scripts/install-deps.sh wasm
+	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WASM_DIR) -DCMAKE_BUILD_TYPE=Release
+	NODE_PATH=/usr/share/nodejs cmake --build $(WASM_DIR) -j $(JOBS)
+
+npm-deps: wasm/node_modules/.package-lock.json
+wasm/node_modules/.package-lock.json: wasm/package-lock.json
+	cd wasm && npm ci --no-audit --no-fund
+
+test-npm: wasm npm-deps
+	node --test --test-concurrency=1 tests/npm/
+
+bench-npm: wasm npm-deps
+	node wasm/scripts/bench.mjs
+	node wasm/scripts/size.mjs
+
+size-npm: wasm npm-deps
+	node wasm/scripts/size.mjs
+
+test: test-native test-npm
 
 clean:
 	rm -rf $(BUILD)
