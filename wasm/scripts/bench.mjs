@@ -29,7 +29,7 @@ const minimal = {
   },
   'usersOrganizations.createInvite': {
     email: 'user@example.com', firstName: 'John', lastName: 'Doe',
-    permissions: { read: ['org'], manage: [] },
+    permissions: { group: 0 },
   },
 };
 
