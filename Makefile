@@ -24,7 +24,7 @@ test-native: native
 	cd $(NATIVE_DIR) && ctest --output-on-failure -j $(JOBS)
 
 # The npm package (wasm/): Emscripten build into wasm/dist, its dev tools from package-lock.json.
-wasm:
+wasm: npm-deps
 	bash scripts/install-deps.sh wasm
 	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WASM_DIR) -DCMAKE_BUILD_TYPE=Release
 	NODE_PATH=/usr/share/nodejs cmake --build $(WASM_DIR) -j $(JOBS)

@@ -56,28 +56,51 @@ class argument_reader {
   std::size_t offset_ = 0;
 };
 
+// A small JSON writer for the results. Out of line on purpose: inlined, the appends of every
+// field made the result functions most of the bindings' code size.
+// Opens a member "name": after a comma unless it is the first in its object.
+[[gnu::noinline]] void key(std::string& out, std::string_view name) {
+  if (out.back() != '{') out += ',';
+  out += '"';
+  out += name;
+  out += "\":";
+}
+
+[[gnu::noinline]] void raw_field(std::string& out, std::string_view name, std::string_view json) {
+  key(out, name);
+  out += json;
+}
+
+[[gnu::noinline]] void string_field(std::string& out, std::string_view name, std::string_view value) {
+  key(out, name);
+  append_json_string(out, value);
+}
+
+// A string the API reports as null when empty (an absent id, message, ...).
+[[gnu::noinline]] void optional_field(std::string& out, std::string_view name, std::string_view value) {
+  if (value.empty()) {
+    raw_field(out, name, "null");
+  } else {
+    string_field(out, name, value);
+  }
+}
+
 void append_issues(std::string& out, const issue_list& issues) {
   out += '[';
   for (const auto& i : issues) {
     if (out.back() != '[') out += ',';
-    out += "{\"path\":";
-    append_json_string(out, i.path);
-    out += ",\"code\":";
-    append_json_string(out, i.code);
-    out += ",\"message\":";
-    append_json_string(out, i.message);
+    out += '{';
+    string_field(out, "path", i.path);
+    string_field(out, "code", i.code);
+    string_field(out, "message", i.message);
     out += '}';
   }
   out += ']';
 }
 
-// A string that the API reports as absent when empty.
-void append_optional_string(std::string& out, std::string_view s) {
-  if (s.empty()) {
-    out += "null";
-  } else {
-    append_json_string(out, s);
-  }
+[[gnu::noinline]] void issues_field(std::string& out, std::string_view name, const issue_list& issues) {
+  key(out, name);
+  append_issues(out, issues);
 }
 
 // [{description}, ...]: every endpoint's whole description, in catalog order.
@@ -108,12 +131,11 @@ std::uintptr_t validate(std::uint32_t id_length, std::uint32_t body_length) {
     }
     return finish();
   }
-  output = r.valid ? "{\"valid\":true,\"errors\":" : "{\"valid\":false,\"errors\":";
-  append_issues(output, r.errors);
-  output += ",\"warnings\":";
-  append_issues(output, r.warnings);
-  output += ",\"value\":";
-  append_optional_string(output, r.value);
+  output = "{";
+  raw_field(output, "valid", r.valid ? "true" : "false");
+  issues_field(output, "errors", r.errors);
+  issues_field(output, "warnings", r.warnings);
+  optional_field(output, "value", r.value);
   output += '}';
   return finish();
 }
@@ -185,20 +207,18 @@ std::uintptr_t build_request(std::uint32_t id_length, std::uint32_t body_length,
   options.credentials.bearer_token = args.next(bearer_length);
   options.credentials.session_token = args.next(session_length);
   auto r = invitekit::build_request(id, body, options);
-  output = r.ok ? "{\"ok\":true,\"errors\":" : "{\"ok\":false,\"errors\":";
-  append_issues(output, r.errors);
-  output += ",\"warnings\":";
-  append_issues(output, r.warnings);
-  output += ",\"request\":";
+  output = "{";
+  raw_field(output, "ok", r.ok ? "true" : "false");
+  issues_field(output, "errors", r.errors);
+  issues_field(output, "warnings", r.warnings);
   if (!r.ok) {
-    output += "null}";
+    raw_field(output, "request", "null}");
     return finish();
   }
-  output += "{\"method\":";
-  append_json_string(output, r.request.method);
-  output += ",\"url\":";
-  append_json_string(output, r.request.url);
-  output += ",\"headers\":[";
+  raw_field(output, "request", "{");
+  string_field(output, "method", r.request.method);
+  string_field(output, "url", r.request.url);
+  raw_field(output, "headers", "[");
   for (const auto& [name, value] : r.request.headers) {
     if (output.back() != '[') output += ',';
     output += '[';
@@ -207,8 +227,8 @@ std::uintptr_t build_request(std::uint32_t id_length, std::uint32_t body_length,
     append_json_string(output, value);
     output += ']';
   }
-  output += "],\"body\":";
-  append_json_string(output, r.request.body);
+  output += ']';
+  string_field(output, "body", r.request.body);
   output += "}}";
   return finish();
 }
@@ -232,37 +252,28 @@ std::uintptr_t read_response(std::uint32_t id_length, std::int32_t status,
   response.body = args.next(body_length);
   response.request_body = args.next(request_length);
   auto r = invitekit::read_response(id, response);
-  output = "{\"outcome\":";
-  append_json_string(output, invitekit::to_string(r.result));
-  output += ",\"status\":" + std::to_string(r.status);
-  output += ",\"message\":";
-  append_json_string(output, r.message);
-  output += ",\"inviteId\":";
-  append_optional_string(output, r.invite_id);
-  output += ",\"userId\":";
-  append_optional_string(output, r.user_id);
-  output += ",\"results\":[";
+  output = "{";
+  string_field(output, "outcome", invitekit::to_string(r.result));
+  raw_field(output, "status", std::to_string(r.status));
+  string_field(output, "message", r.message);
+  optional_field(output, "inviteId", r.invite_id);
+  optional_field(output, "userId", r.user_id);
+  raw_field(output, "results", "[");
   for (const auto& t : r.results) {
     if (output.back() != '[') output += ',';
-    output += "{\"targetId\":";
-    append_json_string(output, t.target_id);
-    output += ",\"targetKind\":";
-    append_json_string(output, t.target_kind);
-    output += t.success ? ",\"success\":true" : ",\"success\":false";
-    output += ",\"message\":";
-    append_optional_string(output, t.message);
-    output += ",\"error\":";
-    append_optional_string(output, t.error);
-    output += ",\"userId\":";
-    append_optional_string(output, t.user_id);
-    output += ",\"inviteId\":";
-    append_optional_string(output, t.invite_id);
+    output += '{';
+    string_field(output, "targetId", t.target_id);
+    string_field(output, "targetKind", t.target_kind);
+    raw_field(output, "success", t.success ? "true" : "false");
+    optional_field(output, "message", t.message);
+    optional_field(output, "error", t.error);
+    optional_field(output, "userId", t.user_id);
+    optional_field(output, "inviteId", t.invite_id);
     output += '}';
   }
-  output += "],\"retryAfter\":";
-  output += r.retry_after ? std::to_string(*r.retry_after) : "null";
-  output += ",\"warnings\":";
-  append_issues(output, r.warnings);
+  output += ']';
+  raw_field(output, "retryAfter", r.retry_after ? std::to_string(*r.retry_after) : "null");
+  issues_field(output, "warnings", r.warnings);
   output += '}';
   return finish();
 }

@@ -1,8 +1,8 @@
 // invitekit's JavaScript API over the WebAssembly core: createInviteKit() and the kit's methods.
 //
-// Shared by every entry point: index.js (Node ESM), index.browser.js (browsers, bundlers) import
-// this file; the build writes dist/api.cjs from it for index.cjs (see scripts/assemble-dist.mjs,
-// which is why this file has no imports and exactly one export statement, at the end).
+// Shared by every entry point: the build writes it, minified, to dist/api.js (for index.js, Node
+// ESM, and index.browser.js) and as CommonJS to dist/api.cjs (for index.cjs); see
+// scripts/assemble-dist.mjs, which is why this file has no imports and one export, at the end.
 //
 // Division of labour: the core (C++) decides every error, path, code and message. This file
 // only converts arguments (JS values to JSON text, through JSON.stringify, so an object and its
