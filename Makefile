@@ -8,7 +8,7 @@ NATIVE_DIR := $(BUILD)/native
 WASM_DIR   := $(BUILD)/wasm
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps native test test-native bench clean wasm npm-deps test-npm bench-npm size-npm
+.PHONY: all deps native serve test test-native test-serve bench clean wasm npm-deps test-npm bench-npm size-npm
 
 all: native
 
@@ -43,7 +43,18 @@ bench-npm: wasm npm-deps
 size-npm: wasm npm-deps
 	node wasm/scripts/size.mjs
 
-test: test-native test-npm
+# serve.py runs on Debian's python3 (it sees python3-jsonschema; the pyenv python3 does not).
+# The page is built first once web/ has its build; until then serve.py says it is not built.
+serve:
+	bash scripts/install-deps.sh serve
+	if [ -f web/CMakeLists.txt ]; then $(MAKE) web; fi
+	/usr/bin/python3 serve.py $(SERVE_ARGS)
+
+test-serve:
+	bash scripts/install-deps.sh serve
+	/usr/bin/python3 -m pytest -q tests/serve
+
+test: test-native test-serve test-npm
 
 clean:
 	rm -rf $(BUILD)
