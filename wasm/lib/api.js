@@ -187,30 +187,51 @@ function makeKit(M) {
   const lengthAddress = M.outputLengthAddress();
   let inputAddress = 0;
   let inputCapacity = 0;
+  let inputView = null;  // HEAPU8 over the input buffer; replaced when it or the memory moves
+  let idInBuffer = null;  // the endpoint id the input buffer starts with, and its length
+  let idLength = 0;
 
   function reserve(bytes) {
     if (bytes > inputCapacity) {
       inputCapacity = Math.max(bytes, inputCapacity * 2, 4096);
       inputAddress = M.inputBuffer(inputCapacity);
+      inputView = null;
     }
   }
 
-  // Writes arguments back to back into the input buffer, from `at`; returns the byte lengths.
-  // maxBytes caps a string that is longer than the core would accept anyway.
+  function view() {
+    // Growing the WebAssembly memory detaches the old buffer (byteLength 0).
+    if (inputView === null || inputView.byteLength === 0) {
+      inputView = M.HEAPU8.subarray(inputAddress, inputAddress + inputCapacity);
+    }
+    return inputView;
+  }
+
+  // Writes s into the input buffer at `at` and returns its byte length. maxBytes caps a string
+  // that is longer than the core would accept anyway.
   function writeString(s, at, maxBytes) {
     if (maxBytes !== undefined && s.length > maxBytes) s = s.slice(0, maxBytes + 1);
     reserve(at + s.length * 3);
-    const heap = M.HEAPU8;
     if (isWellFormed(s)) {
-      return encoder.encodeInto(s, heap.subarray(inputAddress + at, inputAddress + inputCapacity)).written;
+      return encoder.encodeInto(s, at === 0 ? view() : view().subarray(at)).written;
     }
-    return encodeWtf8(s, heap, inputAddress + at);
+    return encodeWtf8(s, M.HEAPU8, inputAddress + at);
+  }
+
+  // Every call's arguments start with the endpoint id: written only when it changes.
+  function writeId(id) {
+    if (id !== idInBuffer) {
+      idInBuffer = null;  // in case writing throws
+      idLength = writeString(id, 0, undefined);
+      idInBuffer = id;
+    }
+    return idLength;
   }
 
   function writeStrings(strings) {
     const lengths = new Array(strings.length);
-    let at = 0;
-    for (let i = 0; i < strings.length; i++) {
+    let at = (lengths[0] = writeId(strings[0]));
+    for (let i = 1; i < strings.length; i++) {
       lengths[i] = writeString(strings[i], at, undefined);
       at += lengths[i];
     }
@@ -230,9 +251,9 @@ function makeKit(M) {
   const endpointIds = JSON.parse(endpointsText).map((e) => e.id);
 
   function validateText(id, text) {
-    const idLength = writeString(id, 0, undefined);
-    const bodyLength = writeString(text, idLength, MAX_BODY_BYTES);
-    const address = M.validate(idLength, bodyLength);
+    const idBytes = writeId(id);
+    const bodyLength = writeString(text, idBytes, MAX_BODY_BYTES);
+    const address = M.validate(idBytes, bodyLength);
     const length = M.HEAPU32[lengthAddress >> 2];
     if (length === 1 && M.HEAPU8[address] === EQUALS) {
       return new Validation(true, [], [], text);
@@ -252,9 +273,9 @@ function makeKit(M) {
 
   function validateMany(id, bodies) {
     checkId(id);
-    const idLength = writeString(id, 0, undefined);
+    const idBytes = writeId(id);
     let count;
-    let at = idLength;
+    let at = idBytes;
     let sent = null;  // array mode: index in `bodies` of each body sent to the core
     const failed = [];  // array mode: [index, issue] for bodies that have no JSON text
     if (typeof bodies === 'string') {
@@ -281,7 +302,7 @@ function makeKit(M) {
     } else {
       throw new TypeError('invitekit: validateMany takes an array of bodies or NDJSON text');
     }
-    const r = outputJson(M.validateMany(idLength, at - idLength, count));
+    const r = outputJson(M.validateMany(idBytes, at - idBytes, count));
     const total = sent ? bodies.length : r.validCount + r.invalidCount;
     const items = new Array(total);
     for (const [index, errors, warnings] of r.items) {
