@@ -5,9 +5,10 @@
 
 BUILD      ?= build
 NATIVE_DIR := $(BUILD)/native
+WASM_DIR   := $(BUILD)/wasm
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps native serve test test-native test-serve bench clean
+.PHONY: all deps native serve test test-native test-serve bench clean wasm npm-deps test-npm bench-npm size-npm
 
 all: native
 
@@ -22,6 +23,26 @@ native:
 test-native: native
 	cd $(NATIVE_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# The npm package (wasm/): Emscripten build into wasm/dist, its dev tools from package-lock.json.
+wasm: npm-deps
+	bash scripts/install-deps.sh wasm
+	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WASM_DIR) -DCMAKE_BUILD_TYPE=Release
+	NODE_PATH=/usr/share/nodejs cmake --build $(WASM_DIR) -j $(JOBS)
+
+npm-deps: wasm/node_modules/.package-lock.json
+wasm/node_modules/.package-lock.json: wasm/package-lock.json
+	cd wasm && npm ci --no-audit --no-fund
+
+test-npm: wasm npm-deps
+	node --test --test-concurrency=1 tests/npm/
+
+bench-npm: wasm npm-deps
+	node wasm/scripts/bench.mjs
+	node wasm/scripts/size.mjs
+
+size-npm: wasm npm-deps
+	node wasm/scripts/size.mjs
+
 # serve.py runs on Debian's python3 (it sees python3-jsonschema; the pyenv python3 does not).
 # The page is built first once web/ has its build; until then serve.py says it is not built.
 serve:
@@ -33,7 +54,7 @@ test-serve:
 	bash scripts/install-deps.sh serve
 	/usr/bin/python3 -m pytest -q tests/serve
 
-test: test-native test-serve
+test: test-native test-serve test-npm
 
 # Speed next to valijson (a benchmark, not a test): one row per case ending in ratio=<ours/valijson>.
 bench: native

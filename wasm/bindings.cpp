@@ -1,0 +1,292 @@
+// invitekit WebAssembly bindings: the core's public API for wasm/lib/api.js, the only Embind file.
+//
+// The protocol is deliberately narrow, because crossing the boundary is what costs time:
+//   - JS writes every string argument, UTF-8, back to back into one reusable input buffer
+//     (TextEncoder.encodeInto, no per-call allocation) and passes only their byte lengths;
+//   - C++ writes the result as compact JSON into one reusable output buffer and returns its
+//     address; its length is read from a fixed address (output_length_address).
+// The common case of validate — valid, no warnings, value equal to the input — is the single
+// byte "=", so JS builds that result without decoding or parsing anything. Names are mapped to
+// camelCase only in the EMSCRIPTEN_BINDINGS block at the bottom.
+#include <emscripten/bind.h>
+
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "invitekit.h"
+
+namespace {
+
+using invitekit::append_json_string;
+using invitekit::issue_list;
+
+std::vector<char> input;           // written by JS, see input_buffer
+std::string output;                // read by JS
+std::uint32_t output_length = 0;   // at a fixed address: JS reads it after every call
+
+// Reserves room for `size` bytes of arguments and returns where JS writes them. The address
+// stays valid until the next call of input_buffer.
+std::uintptr_t input_buffer(std::uint32_t size) {
+  if (input.size() < size) input.resize(size);
+  return reinterpret_cast<std::uintptr_t>(input.data());
+}
+
+std::uintptr_t output_length_address() { return reinterpret_cast<std::uintptr_t>(&output_length); }
+
+// Hands `output` to JS.
+std::uintptr_t finish() {
+  output_length = static_cast<std::uint32_t>(output.size());
+  return reinterpret_cast<std::uintptr_t>(output.data());
+}
+
+// Splits the input buffer into consecutive arguments of the given byte lengths.
+class argument_reader {
+ public:
+  std::string_view next(std::uint32_t length) {
+    std::string_view arg(input.data() + offset_, length);
+    offset_ += length;
+    return arg;
+  }
+  std::size_t offset() const { return offset_; }
+
+ private:
+  std::size_t offset_ = 0;
+};
+
+// A small JSON writer for the results. Out of line on purpose: inlined, the appends of every
+// field made the result functions most of the bindings' code size.
+// Opens a member "name": after a comma unless it is the first in its object.
+[[gnu::noinline]] void key(std::string& out, std::string_view name) {
+  if (out.back() != '{') out += ',';
+  out += '"';
+  out += name;
+  out += "\":";
+}
+
+[[gnu::noinline]] void raw_field(std::string& out, std::string_view name, std::string_view json) {
+  key(out, name);
+  out += json;
+}
+
+[[gnu::noinline]] void string_field(std::string& out, std::string_view name, std::string_view value) {
+  key(out, name);
+  append_json_string(out, value);
+}
+
+// A string the API reports as null when empty (an absent id, message, ...).
+[[gnu::noinline]] void optional_field(std::string& out, std::string_view name, std::string_view value) {
+  if (value.empty()) {
+    raw_field(out, name, "null");
+  } else {
+    string_field(out, name, value);
+  }
+}
+
+void append_issues(std::string& out, const issue_list& issues) {
+  out += '[';
+  for (const auto& i : issues) {
+    if (out.back() != '[') out += ',';
+    out += '{';
+    string_field(out, "path", i.path);
+    string_field(out, "code", i.code);
+    string_field(out, "message", i.message);
+    out += '}';
+  }
+  out += ']';
+}
+
+[[gnu::noinline]] void issues_field(std::string& out, std::string_view name, const issue_list& issues) {
+  key(out, name);
+  append_issues(out, issues);
+}
+
+// [{description}, ...]: every endpoint's whole description, in catalog order.
+std::uintptr_t endpoints_json() {
+  output = "[";
+  for (const auto& e : invitekit::endpoints()) {
+    if (output.size() > 1) output += ',';
+    output += e.description_json;
+  }
+  output += ']';
+  return finish();
+}
+
+// Arguments: endpoint id, body text.
+// Result: "=" (valid, no warnings, value is the body text itself), "V" + value (valid, no
+// warnings), or {"valid","errors","warnings","value"} with value as JSON text or null.
+std::uintptr_t validate(std::uint32_t id_length, std::uint32_t body_length) {
+  argument_reader args;
+  auto id = args.next(id_length);
+  auto body = args.next(body_length);
+  auto r = invitekit::validate(id, body);
+  if (r.valid && r.warnings.empty() && !r.value.empty()) {
+    if (r.value == body) {
+      output = "=";
+    } else {
+      output = "V";
+      output += r.value;
+    }
+    return finish();
+  }
+  output = "{";
+  raw_field(output, "valid", r.valid ? "true" : "false");
+  issues_field(output, "errors", r.errors);
+  issues_field(output, "warnings", r.warnings);
+  optional_field(output, "value", r.value);
+  output += '}';
+  return finish();
+}
+
+// Arguments: endpoint id, then the bodies back to back. count >= 0: the input then holds, at
+// the next 4-byte boundary, `count` little-endian uint32 byte lengths, one per body.
+// count < 0: the bodies are NDJSON text (one body per line; blank lines are skipped).
+// Result: {"validCount","invalidCount","items":[[index, errors, warnings], ...]} listing only
+// the bodies with an error or a warning; index counts bodies (NDJSON: non-blank lines).
+std::uintptr_t validate_many(std::uint32_t id_length, std::uint32_t bodies_length,
+                             std::int32_t count) {
+  argument_reader args;
+  auto id = args.next(id_length);
+  auto bodies = args.next(bodies_length);
+  std::size_t valid_count = 0, invalid_count = 0;
+  std::string items;
+  std::size_t index = 0;
+  auto check = [&](std::string_view body) {
+    auto r = invitekit::validate(id, body);
+    (r.valid ? valid_count : invalid_count)++;
+    if (!r.errors.empty() || !r.warnings.empty()) {
+      items += items.empty() ? "[" : ",[";
+      items += std::to_string(index);
+      items += ',';
+      append_issues(items, r.errors);
+      items += ',';
+      append_issues(items, r.warnings);
+      items += ']';
+    }
+    ++index;
+  };
+  if (count >= 0) {
+    std::size_t table = (args.offset() + 3) & ~std::size_t{3};
+    std::size_t offset = 0;
+    for (std::int32_t i = 0; i < count; ++i) {
+      std::uint32_t length;
+      std::memcpy(&length, input.data() + table + 4 * static_cast<std::size_t>(i), 4);
+      check(bodies.substr(offset, length));
+      offset += length;
+    }
+  } else {
+    while (!bodies.empty()) {
+      auto end = bodies.find('\n');
+      auto text = bodies.substr(0, end);
+      bodies = end == std::string_view::npos ? std::string_view{} : bodies.substr(end + 1);
+      if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
+      if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
+      check(text);
+    }
+  }
+  output = "{\"validCount\":" + std::to_string(valid_count) +
+           ",\"invalidCount\":" + std::to_string(invalid_count) + ",\"items\":[";
+  output += items;
+  output += "]}";
+  return finish();
+}
+
+// Arguments: endpoint id, body text, base URL, API key, bearer token, session token.
+// Result: {"ok","errors","warnings","request":{"method","url","headers":[[name,value]],"body"}|null}
+std::uintptr_t build_request(std::uint32_t id_length, std::uint32_t body_length,
+                             std::uint32_t base_url_length, std::uint32_t api_key_length,
+                             std::uint32_t bearer_length, std::uint32_t session_length) {
+  argument_reader args;
+  auto id = args.next(id_length);
+  auto body = args.next(body_length);
+  invitekit::request_options options;
+  options.base_url = args.next(base_url_length);
+  options.credentials.api_key = args.next(api_key_length);
+  options.credentials.bearer_token = args.next(bearer_length);
+  options.credentials.session_token = args.next(session_length);
+  auto r = invitekit::build_request(id, body, options);
+  output = "{";
+  raw_field(output, "ok", r.ok ? "true" : "false");
+  issues_field(output, "errors", r.errors);
+  issues_field(output, "warnings", r.warnings);
+  if (!r.ok) {
+    raw_field(output, "request", "null}");
+    return finish();
+  }
+  raw_field(output, "request", "{");
+  string_field(output, "method", r.request.method);
+  string_field(output, "url", r.request.url);
+  raw_field(output, "headers", "[");
+  for (const auto& [name, value] : r.request.headers) {
+    if (output.back() != '[') output += ',';
+    output += '[';
+    append_json_string(output, name);
+    output += ',';
+    append_json_string(output, value);
+    output += ']';
+  }
+  output += ']';
+  string_field(output, "body", r.request.body);
+  output += "}}";
+  return finish();
+}
+
+// Arguments: endpoint id, headers as JSON [[name, value], ...] (written by api.js, always
+// well-formed), body text, sent body text (may be empty).
+// Result: {"outcome","status","message","inviteId","userId","results":[...],"retryAfter","warnings"}
+std::uintptr_t read_response(std::uint32_t id_length, std::int32_t status,
+                             std::uint32_t headers_length, std::uint32_t body_length,
+                             std::uint32_t request_length) {
+  argument_reader args;
+  auto id = args.next(id_length);
+  invitekit::http_response response;
+  response.status = status;
+  invitekit::json_document headers;
+  if (headers.parse(args.next(headers_length))) {
+    for (auto pair : headers.root().items()) {
+      response.headers.emplace_back(pair.at(0).as_string(), pair.at(1).as_string());
+    }
+  }
+  response.body = args.next(body_length);
+  response.request_body = args.next(request_length);
+  auto r = invitekit::read_response(id, response);
+  output = "{";
+  string_field(output, "outcome", invitekit::to_string(r.result));
+  raw_field(output, "status", std::to_string(r.status));
+  string_field(output, "message", r.message);
+  optional_field(output, "inviteId", r.invite_id);
+  optional_field(output, "userId", r.user_id);
+  raw_field(output, "results", "[");
+  for (const auto& t : r.results) {
+    if (output.back() != '[') output += ',';
+    output += '{';
+    string_field(output, "targetId", t.target_id);
+    string_field(output, "targetKind", t.target_kind);
+    raw_field(output, "success", t.success ? "true" : "false");
+    optional_field(output, "message", t.message);
+    optional_field(output, "error", t.error);
+    optional_field(output, "userId", t.user_id);
+    optional_field(output, "inviteId", t.invite_id);
+    output += '}';
+  }
+  output += ']';
+  raw_field(output, "retryAfter", r.retry_after ? std::to_string(*r.retry_after) : "null");
+  issues_field(output, "warnings", r.warnings);
+  output += '}';
+  return finish();
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(invitekit) {
+  using emscripten::function;
+  function("inputBuffer", &input_buffer);
+  function("outputLengthAddress", &output_length_address);
+  function("endpointsJson", &endpoints_json);
+  function("validate", &validate);
+  function("validateMany", &validate_many);
+  function("buildRequest", &build_request);
+  function("readResponse", &read_response);
+}

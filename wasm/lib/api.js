@@ -1,0 +1,394 @@
+// invitekit's JavaScript API over the WebAssembly core: createInviteKit() and the kit's methods.
+//
+// Shared by every entry point: the build writes it, minified, to dist/api.js (for index.js, Node
+// ESM, and index.browser.js) and as CommonJS to dist/api.cjs (for index.cjs); see
+// scripts/assemble-dist.mjs, which is why this file has no imports and one export, at the end.
+//
+// Division of labour: the core (C++) decides every error, path, code and message. This file
+// only converts arguments (JS values to JSON text, through JSON.stringify, so an object and its
+// JSON text give the same result), moves bytes in and out (see wasm/bindings.cpp for the
+// protocol), and shapes results. Arguments of the wrong type (an endpoint id that is not a
+// string, options that are not an object, ...) throw a TypeError; anything wrong with a body is
+// an error in the result, as the core reports it.
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+// The core's limit on one body (json_limits::max_bytes). A longer string is not copied whole:
+// its first MAX_BODY_BYTES + 1 bytes are enough for the core to report the "limit" error.
+const MAX_BODY_BYTES = 1 << 20;
+
+const EQUALS = 0x3d;  // "=": valid, no warnings, value is the body text itself
+const VALUE = 0x56;   // "V": valid, no warnings, value follows
+
+function issue(code, message) {
+  return { path: '', code, message };
+}
+
+// A body as JSON text, or an issue saying why it has none.
+function toJsonText(body, stringsAreText) {
+  if (typeof body === 'string' && stringsAreText) return body;
+  if (body === undefined || typeof body === 'function' || typeof body === 'symbol') {
+    return issue('json', 'There is no invite to check: pass an object or its JSON text.');
+  }
+  let text;
+  try {
+    text = JSON.stringify(body);
+  } catch (e) {
+    if (e instanceof RangeError) {
+      // Too deep for the JS stack, or longer than a JS string may be: the core's "limit".
+      return issue('limit', 'The invite is too large or too deeply nested to be checked.');
+    }
+    const why = /circular|cyclic/i.test(String(e && e.message))
+      ? 'it refers to itself (a cycle)'
+      : /bigint/i.test(String(e && e.message))
+        ? 'it contains a BigInt, which JSON cannot represent (use a number or a string)'
+        : `converting it failed (${e && e.message})`;
+    return issue('json', `The invite cannot be written as JSON: ${why}.`);
+  }
+  if (text === undefined) {
+    return issue('json', 'There is no invite to check: the value has no JSON form.');
+  }
+  return text;
+}
+
+// UTF-8 for a string with lone surrogates, which TextEncoder would silently replace with U+FFFD:
+// each surrogate is written as its own 3-byte sequence (invalid UTF-8), so the core reports the
+// exact place as a "json" error instead of validating text the caller never wrote.
+function encodeWtf8(s, heap, at) {
+  const start = at;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
+    }
+    if (c < 0x80) {
+      heap[at++] = c;
+    } else if (c < 0x800) {
+      heap[at++] = 0xc0 | (c >> 6);
+      heap[at++] = 0x80 | (c & 63);
+    } else if (c < 0x10000) {
+      heap[at++] = 0xe0 | (c >> 12);
+      heap[at++] = 0x80 | ((c >> 6) & 63);
+      heap[at++] = 0x80 | (c & 63);
+    } else {
+      heap[at++] = 0xf0 | (c >> 18);
+      heap[at++] = 0x80 | ((c >> 12) & 63);
+      heap[at++] = 0x80 | ((c >> 6) & 63);
+      heap[at++] = 0x80 | (c & 63);
+    }
+  }
+  return at - start;
+}
+
+const isWellFormed = typeof String.prototype.isWellFormed === 'function'
+  ? (s) => s.isWellFormed()
+  : (s) => !/[\ud800-\udfff]/.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''));
+
+// The result of validate(): `value` (the body with defaults, parsed) is only parsed when read.
+class Validation {
+  constructor(valid, errors, warnings, valueText) {
+    this.valid = valid;
+    this.errors = errors;
+    this.warnings = warnings;
+    this._valueText = valueText;
+    this._value = undefined;
+  }
+
+  get value() {
+    if (this._value === undefined) {
+      this._value = this._valueText === null ? null : JSON.parse(this._valueText);
+    }
+    return this._value;
+  }
+
+  toJSON() {
+    return { valid: this.valid, errors: this.errors, warnings: this.warnings, value: this.value };
+  }
+}
+Object.defineProperty(Validation.prototype, '_valueText', { enumerable: false, writable: true });
+Object.defineProperty(Validation.prototype, '_value', { enumerable: false, writable: true });
+
+function checkId(id) {
+  if (typeof id !== 'string') {
+    throw new TypeError(`invitekit: the endpoint id must be a string (one of kit.endpoints()), not ${typeof id}`);
+  }
+}
+
+function optionalString(value, what) {
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new TypeError(`invitekit: ${what} must be a string`);
+  return value;
+}
+
+// [[name, value], ...] from a Headers object, an array of pairs or a plain object.
+function headerPairs(headers) {
+  if (headers === undefined || headers === null) return [];
+  const pairs = [];
+  if (typeof headers.forEach === 'function' && !Array.isArray(headers)) {
+    headers.forEach((value, name) => pairs.push([String(name), String(value)]));  // Headers, Map
+  } else if (Array.isArray(headers)) {
+    for (const pair of headers) {
+      if (!Array.isArray(pair) || pair.length !== 2) {
+        throw new TypeError('invitekit: response.headers as an array must hold [name, value] pairs');
+      }
+      pairs.push([String(pair[0]), String(pair[1])]);
+    }
+  } else if (typeof headers === 'object') {
+    for (const name of Object.keys(headers)) pairs.push([name, String(headers[name])]);
+  } else {
+    throw new TypeError('invitekit: response.headers must be a Headers object, an array of pairs or an object');
+  }
+  return pairs;
+}
+
+// A response or sent body as text: strings as they are, bytes decoded as UTF-8, other values
+// as their JSON.
+function responseText(body, what) {
+  if (body === undefined || body === null) return '';
+  if (typeof body === 'string') return body;
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+    const bytes = body instanceof ArrayBuffer
+      ? new Uint8Array(body)
+      : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
+    return decoder.decode(bytes);
+  }
+  const text = toJsonText(body, false);
+  if (typeof text !== 'string') throw new TypeError(`invitekit: ${what}: ${text.message}`);
+  return text;
+}
+
+// JSON Pointer ("/a/0/b") → Standard Schema path (["a", 0, "b"]); a token is a number where
+// the value it indexes is an array.
+function pointerToPath(pointer, value) {
+  if (pointer === '') return [];
+  const path = [];
+  let node = value;
+  for (const raw of pointer.slice(1).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (Array.isArray(node) && /^(0|[1-9][0-9]*)$/.test(key)) {
+      path.push(Number(key));
+      node = node[Number(key)];
+    } else {
+      path.push(key);
+      node = node !== null && typeof node === 'object' && Object.prototype.hasOwnProperty.call(node, key)
+        ? node[key]
+        : undefined;
+    }
+  }
+  return path;
+}
+
+function makeKit(M) {
+  const lengthAddress = M.outputLengthAddress();
+  let inputAddress = 0;
+  let inputCapacity = 0;
+  let inputView = null;  // HEAPU8 over the input buffer; replaced when it or the memory moves
+  let idInBuffer = null;  // the endpoint id the input buffer starts with, and its length
+  let idLength = 0;
+
+  function reserve(bytes) {
+    if (bytes > inputCapacity) {
+      inputCapacity = Math.max(bytes, inputCapacity * 2, 4096);
+      inputAddress = M.inputBuffer(inputCapacity);
+      inputView = null;
+    }
+  }
+
+  function view() {
+    // Growing the WebAssembly memory detaches the old buffer (byteLength 0).
+    if (inputView === null || inputView.byteLength === 0) {
+      inputView = M.HEAPU8.subarray(inputAddress, inputAddress + inputCapacity);
+    }
+    return inputView;
+  }
+
+  // Writes s into the input buffer at `at` and returns its byte length. maxBytes caps a string
+  // that is longer than the core would accept anyway.
+  function writeString(s, at, maxBytes) {
+    if (maxBytes !== undefined && s.length > maxBytes) s = s.slice(0, maxBytes + 1);
+    reserve(at + s.length * 3);
+    if (isWellFormed(s)) {
+      return encoder.encodeInto(s, at === 0 ? view() : view().subarray(at)).written;
+    }
+    return encodeWtf8(s, M.HEAPU8, inputAddress + at);
+  }
+
+  // Every call's arguments start with the endpoint id: written only when it changes.
+  function writeId(id) {
+    if (id !== idInBuffer) {
+      idInBuffer = null;  // in case writing throws
+      idLength = writeString(id, 0, undefined);
+      idInBuffer = id;
+    }
+    return idLength;
+  }
+
+  function writeStrings(strings) {
+    const lengths = new Array(strings.length);
+    let at = (lengths[0] = writeId(strings[0]));
+    for (let i = 1; i < strings.length; i++) {
+      lengths[i] = writeString(strings[i], at, undefined);
+      at += lengths[i];
+    }
+    return lengths;
+  }
+
+  function outputText(address) {
+    const length = M.HEAPU32[lengthAddress >> 2];
+    return decoder.decode(M.HEAPU8.subarray(address, address + length));
+  }
+
+  function outputJson(address) {
+    return JSON.parse(outputText(address));
+  }
+
+  const endpointsText = outputText(M.endpointsJson());
+  const endpointIds = JSON.parse(endpointsText).map((e) => e.id);
+
+  function validateText(id, text) {
+    const idBytes = writeId(id);
+    const bodyLength = writeString(text, idBytes, MAX_BODY_BYTES);
+    const address = M.validate(idBytes, bodyLength);
+    const length = M.HEAPU32[lengthAddress >> 2];
+    if (length === 1 && M.HEAPU8[address] === EQUALS) {
+      return new Validation(true, [], [], text);
+    }
+    const out = outputText(address);
+    if (out.charCodeAt(0) === VALUE) return new Validation(true, [], [], out.slice(1));
+    const r = JSON.parse(out);
+    return new Validation(r.valid, r.errors, r.warnings, r.value);
+  }
+
+  function validate(id, body) {
+    checkId(id);
+    const text = toJsonText(body, true);
+    if (typeof text !== 'string') return new Validation(false, [text], [], null);
+    return validateText(id, text);
+  }
+
+  function validateMany(id, bodies) {
+    checkId(id);
+    const idBytes = writeId(id);
+    let count;
+    let at = idBytes;
+    let sent = null;  // array mode: index in `bodies` of each body sent to the core
+    const failed = [];  // array mode: [index, issue] for bodies that have no JSON text
+    if (typeof bodies === 'string') {
+      count = -1;
+      at += writeString(bodies, at, undefined);
+    } else if (Array.isArray(bodies)) {
+      sent = [];
+      const lengths = [];
+      for (let i = 0; i < bodies.length; i++) {
+        const text = toJsonText(bodies[i], true);
+        if (typeof text !== 'string') {
+          failed.push([i, text]);
+          continue;
+        }
+        const length = writeString(text, at, MAX_BODY_BYTES);
+        at += length;
+        lengths.push(length);
+        sent.push(i);
+      }
+      count = lengths.length;
+      const table = (at + 3) & ~3;
+      reserve(table + 4 * count);
+      M.HEAPU32.set(lengths, (inputAddress + table) >> 2);
+    } else {
+      throw new TypeError('invitekit: validateMany takes an array of bodies or NDJSON text');
+    }
+    const r = outputJson(M.validateMany(idBytes, at - idBytes, count));
+    const total = sent ? bodies.length : r.validCount + r.invalidCount;
+    const items = new Array(total);
+    for (const [index, errors, warnings] of r.items) {
+      const at = sent ? sent[index] : index;
+      items[at] = { index: at, valid: errors.length === 0, errors, warnings };
+    }
+    for (const [index, problem] of failed) {
+      items[index] = { index, valid: false, errors: [problem], warnings: [] };
+    }
+    for (let i = 0; i < total; i++) {
+      if (items[i] === undefined) items[i] = { index: i, valid: true, errors: [], warnings: [] };
+    }
+    return { validCount: r.validCount, invalidCount: r.invalidCount + failed.length, items };
+  }
+
+  function buildRequest(id, body, options) {
+    checkId(id);
+    if (options === undefined || options === null) options = {};
+    if (typeof options !== 'object') throw new TypeError('invitekit: buildRequest options must be an object');
+    const baseUrl = optionalString(options.baseUrl, 'options.baseUrl');
+    let credentials = options.credentials;
+    if (credentials === undefined || credentials === null) credentials = {};
+    if (typeof credentials !== 'object') throw new TypeError('invitekit: options.credentials must be an object');
+    const apiKey = optionalString(credentials.apiKey, 'credentials.apiKey');
+    const bearerToken = optionalString(credentials.bearerToken, 'credentials.bearerToken');
+    const sessionToken = optionalString(credentials.sessionToken, 'credentials.sessionToken');
+    const text = toJsonText(body, true);
+    if (typeof text !== 'string') return { ok: false, errors: [text], warnings: [], request: null };
+    const [a, b, c, d, e, f] = writeStrings([id, text, baseUrl, apiKey, bearerToken, sessionToken]);
+    return outputJson(M.buildRequest(a, b, c, d, e, f));
+  }
+
+  function readResponse(id, response) {
+    checkId(id);
+    if (response === null || typeof response !== 'object') {
+      throw new TypeError('invitekit: readResponse takes { status, headers, body, request }');
+    }
+    const status = response.status;
+    if (!Number.isInteger(status) || status < 0 || status > 999) {
+      throw new TypeError('invitekit: response.status must be an integer HTTP status');
+    }
+    const headers = JSON.stringify(headerPairs(response.headers));
+    const body = responseText(response.body, 'response.body');
+    const request = responseText(response.request, 'response.request');
+    const [a, b, c, d] = writeStrings([id, headers, body, request]);
+    return outputJson(M.readResponse(a, status, b, c, d));
+  }
+
+  function endpoints() {
+    return JSON.parse(endpointsText);
+  }
+
+  function standardSchema(id) {
+    checkId(id);
+    if (!endpointIds.includes(id)) {
+      throw new TypeError(`invitekit: unknown endpoint "${id}"; one of: ${endpointIds.join(', ')}`);
+    }
+    return {
+      '~standard': {
+        version: 1,
+        vendor: 'invitekit',
+        validate(value) {
+          // A Standard Schema validates JS values: a string is a JSON string, not JSON text.
+          const text = toJsonText(value, false);
+          if (typeof text !== 'string') return { issues: [{ message: text.message, path: [] }] };
+          const r = validateText(id, text);
+          if (r.valid) return { value: r.value };
+          return { issues: r.errors.map((e) => ({ message: e.message, path: pointerToPath(e.path, value) })) };
+        },
+      },
+    };
+  }
+
+  return { endpoints, validate, validateMany, buildRequest, readResponse, standardSchema };
+}
+
+// loadModule: the Emscripten factory of one build (Node CommonJS or web ES module).
+// createInviteKit(options): options.wasmBinary (bytes of the .wasm) or options.locateFile
+// (name → URL) for setups where the .wasm is not next to the script.
+function createApi(loadModule) {
+  return async function createInviteKit(options) {
+    const moduleOptions = {};
+    if (options && options.wasmBinary) moduleOptions.wasmBinary = options.wasmBinary;
+    if (options && typeof options.locateFile === 'function') moduleOptions.locateFile = options.locateFile;
+    return makeKit(await loadModule(moduleOptions));
+  };
+}
+
+export { createApi };
