@@ -7,7 +7,7 @@ BUILD      ?= build
 NATIVE_DIR := $(BUILD)/native
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps native test test-native bench clean
+.PHONY: all deps native test test-native test-web bench clean
 
 all: native
 
@@ -22,7 +22,11 @@ native:
 test-native: native
 	cd $(NATIVE_DIR) && ctest --output-on-failure -j $(JOBS)
 
-test: test-native
+# Browser tests of the admin page (playwright-core + Debian's Chromium against serve.py).
+test-web:
+	bash scripts/test-web.sh
+
+test: test-native test-web
 
 clean:
 	rm -rf $(BUILD)

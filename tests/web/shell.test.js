@@ -1,0 +1,102 @@
+// The page shell (web/index.html, web/app.js, web/app.css): loading panel, the WebGL2
+// message, a canvas that fills the window, and a page that runs under its CSP.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openPage, suite } from './harness.js';
+
+const shared = suite({ before, after });
+
+test('a loading panel shows until the app has drawn, then the canvas fills the window', async () => {
+  // Hold the WASM back so the loading state can be seen (and photographed) for certain.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await shared.server.reset();
+  const admin = await openPage(shared.browser, shared.server, {
+    waitForApp: false,
+    beforeGoto: (page) => page.route('**/invitekit-admin.wasm', async (route) => { await held; await route.continue(); }),
+  });
+  try {
+    const status = admin.page.locator('#status');
+    await status.waitFor({ state: 'visible' });
+    assert.match(await status.innerText(), /Loading the invite form/);
+    assert.equal(await admin.snapshot(), null, 'no frame can be drawn before the WASM arrives');
+    await admin.screenshot('shell-loading');
+    release();
+    await admin.waitForApp();
+    assert.equal(await status.isVisible(), false);
+
+    const box = await admin.page.locator('#canvas').boundingBox();
+    assert.deepEqual(box, { x: 0, y: 0, width: 1280, height: 800 });
+    const focused = await admin.page.evaluate(() => document.activeElement?.id);
+    assert.equal(focused, 'canvas', 'the canvas has the keyboard once the app is up');
+
+    await admin.page.setViewportSize({ width: 1024, height: 640 });
+    await admin.page.mouse.move(10, 10);  // input wakes an idle app so it draws the new size
+    await admin.waitFrames(2);
+    const resized = await admin.page.locator('#canvas').boundingBox();
+    assert.deepEqual(resized, { x: 0, y: 0, width: 1024, height: 640 });
+    const backing = await admin.page.evaluate(() => {
+      const canvas = document.getElementById('canvas');
+      return [canvas.width, canvas.height];
+    });
+    assert.deepEqual(backing, [1024, 640], 'backing store = CSS size × devicePixelRatio (1)');
+    assert.deepEqual(admin.unexpectedConsoleErrors(), []);
+  } finally {
+    release();
+    await admin.close();
+  }
+});
+
+test('the canvas backing store follows devicePixelRatio 2', async (t) => {
+  await shared.withPage(t, { deviceScaleFactor: 2 }, async (admin) => {
+    await admin.waitFor((snap) => snap.items.length > 0, 'widgets to be published');
+    const sizes = await admin.page.evaluate(() => {
+      const canvas = document.getElementById('canvas');
+      return [canvas.width, canvas.height, canvas.clientWidth, canvas.clientHeight];
+    });
+    assert.deepEqual(sizes, [2560, 1600, 1280, 800]);
+    // Widget rectangles stay in CSS pixels: every one lies inside the 1280×800 canvas.
+    const { items } = await admin.snapshot();
+    for (const item of items) {
+      assert.ok(item.x >= 0 && item.y >= 0 && item.x + item.w <= 1280 + 1 && item.y + item.h <= 800 + 1,
+                `${item.label} at ${item.x},${item.y} ${item.w}×${item.h} lies inside the canvas`);
+    }
+    await admin.screenshot('page-dpr2');
+  });
+});
+
+test('without WebGL2 the page says so and does not start the app', async (t) => {
+  // Simulates a browser with WebGL2 turned off; the page's own code is untouched.
+  const noWebGL2 = () => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === 'webgl2' ? null : getContext.call(this, type, ...rest);
+    };
+  };
+  await shared.withPage(t, { initScript: noWebGL2, waitForApp: false }, async (admin) => {
+    const status = admin.page.locator('#status');
+    await admin.page.waitForFunction(() => document.getElementById('status').classList.contains('status-error'));
+    assert.equal(await status.isVisible(), true);
+    assert.match(await status.innerText(), /needs WebGL 2/);
+    assert.equal(await status.getAttribute('role'), 'alert');
+    await admin.page.waitForTimeout(300);
+    assert.equal(await admin.snapshot(), null, 'the app was not started');
+    await admin.screenshot('shell-no-webgl2');
+  });
+});
+
+test('the page is served under a strict CSP, has no inline code, and nothing violates it', async (t) => {
+  await shared.withPage(t, async (admin) => {
+    const response = await fetch(`${shared.server.url}/`);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    assert.match(policy, /default-src 'self'/);
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
+    const inline = await admin.page.evaluate(() => ({
+      scripts: [...document.scripts].filter((s) => !s.src).length,
+      styles: document.querySelectorAll('style, [style]:not(canvas)').length,
+    }));
+    assert.deepEqual(inline, { scripts: 0, styles: 0 });
+    // withPage fails the test on any reported violation (and on any console error).
+  });
+});
