@@ -9,8 +9,6 @@ import {
 } from './page.js';
 
 const shared = suite({ before, after });
-let creds;
-before(async () => { creds = await shared.server.credentials(); });
 
 /** An error "under" a field lies between the field's widget and the next field's widget
  *  (each given as [label, {key}]). */
@@ -26,7 +24,7 @@ async function assertUnder(admin, message, [ownLabel, ownWhere], [nextLabel, nex
 test('errors appear under their field as the user types, and Send stays disabled', async (t) => {
   await shared.withPage(t, async (admin) => {
     await chooseEndpoint(admin, 'athena.createInvite');
-    await enterCredentials(admin, 'athena.createInvite', { apiKey: creds.athena.globalApiKey });
+    await enterCredentials(admin, 'athena.createInvite', { apiKey: shared.creds.athena.globalApiKey });
     const email = field('athena.createInvite', '/email');
     const role = field('athena.createInvite', '/role');
     await fillForm(admin, 'athena.createInvite', { type: 'website', invite_method: 'direct', email: 'not-an-email' });
@@ -48,7 +46,7 @@ test('errors appear under their field as the user types, and Send stays disabled
 
     // Fixing both clears the errors and enables Send.
     await admin.typeInto(email.label, 'fixed@example.com', { key: email.path });
-    await admin.typeInto(websiteId.label, creds.websites[0], { key: websiteId.path });
+    await admin.typeInto(websiteId.label, shared.creds.websites[0], { key: websiteId.path });
     const fixed = await admin.waitForState((s) => s.errorCount === 0 && s.sendEnabled, 'no errors and Send enabled');
     assert.equal(fixed.outcome, '');
   });
@@ -75,7 +73,7 @@ test('an unreachable sandbox gets the network message', async (t) => {
     admin = await openPage(shared.browser, server);
     admin.allowConsoleError(/ERR_CONNECTION_REFUSED|Failed to fetch|status of 404/);
     await chooseEndpoint(admin, 'athena.createInvite');
-    await enterCredentials(admin, 'athena.createInvite', { apiKey: creds.athena.globalApiKey });
+    await enterCredentials(admin, 'athena.createInvite', { apiKey: shared.creds.athena.globalApiKey });
     await fillForm(admin, 'athena.createInvite', { type: 'organization', invite_method: 'direct', email: 'nobody@example.com' });
     await admin.waitForState((s) => s.sendEnabled, 'Send to be enabled');
     await server.stop();
@@ -91,9 +89,9 @@ test('an unreachable sandbox gets the network message', async (t) => {
 
 test('a pasted list of website IDs lands as rows, and all of them are invited', async (t) => {
   await shared.withPage(t, { clipboard: true }, async (admin) => {
-    const ids = creds.websites.slice(0, 3);
+    const ids = shared.creds.websites.slice(0, 3);
     await chooseEndpoint(admin, 'athena.bulkInvite');
-    await enterCredentials(admin, 'athena.bulkInvite', { apiKey: creds.athena.globalApiKey });
+    await enterCredentials(admin, 'athena.bulkInvite', { apiKey: shared.creds.athena.globalApiKey });
     const list = field('athena.bulkInvite', '/website_ids');
     const labels = listLabels(list);
     // Newline, comma and space separated, as copied from a spreadsheet or a mail.
@@ -117,7 +115,7 @@ test('a pasted list of website IDs lands as rows, and all of them are invited', 
 test('a pasted API key lands in its field', async (t) => {
   await shared.withPage(t, { clipboard: true }, async (admin) => {
     await chooseEndpoint(admin, 'athena.createInvite');
-    await admin.pasteInto(credentialLabel('athena.createInvite', 'apiKey'), creds.athena.globalApiKey,
+    await admin.pasteInto(credentialLabel('athena.createInvite', 'apiKey'), shared.creds.athena.globalApiKey,
                           { key: 'credential/apiKey' });
     await fillForm(admin, 'athena.createInvite', { type: 'organization', invite_method: 'direct', email: 'hedy@example.com' });
     // The key is masked on the page; the sandbox accepting it shows it landed whole.
@@ -128,7 +126,7 @@ test('a pasted API key lands in its field', async (t) => {
 
 test('a reload keeps the history and the draft, not the credentials', async (t) => {
   await shared.withPage(t, async (admin) => {
-    const key = creds.athena.globalApiKey;
+    const key = shared.creds.athena.globalApiKey;
     await chooseEndpoint(admin, 'athena.createInvite');
     await enterCredentials(admin, 'athena.createInvite', { apiKey: key });
     await fillForm(admin, 'athena.createInvite', { type: 'organization', invite_method: 'direct', email: 'first@example.com' });

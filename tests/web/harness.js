@@ -225,11 +225,23 @@ export class AdminPage {
     await this.page.waitForSelector('#status', { state: 'hidden', timeout: WAIT_MS });
   }
 
-  /** Resolves after `count` more frames were rendered (call it after an input event: an idle
-   *  app may not render at all). */
+  /** Resolves once `count` more frames were rendered, or earlier when the app went idle: it
+   *  pauses its main loop only once every queued input was drawn, so no new frame for a while
+   *  means there is nothing left to draw. */
   async waitFrames(count = 1) {
-    const start = (await this.snapshot())?.frame ?? 0;
-    await this.waitFor((snap) => snap.frame >= start + count, `${count} rendered frame(s) after frame ${start}`);
+    const quiet = 1000;
+    let last = (await this.snapshot())?.frame ?? 0;
+    const target = last + count;
+    let lastChange = Date.now();
+    const deadline = Date.now() + WAIT_MS;
+    for (;;) {
+      const frame = (await this.snapshot())?.frame ?? 0;
+      if (frame >= target) return;
+      if (frame !== last) [last, lastChange] = [frame, Date.now()];
+      else if (Date.now() - lastChange > quiet) return;
+      if (Date.now() > deadline) throw new Error(`the app kept drawing without reaching frame ${target}`);
+      await sleep(25);
+    }
   }
 
   /** Waits until the app's state satisfies `check(state)`. */
@@ -269,7 +281,7 @@ export class AdminPage {
   /** Clicks the centre of the widget labelled `label` with the real mouse: move, then press
    *  and release, each seen by a rendered frame (Dear ImGui 1.86 samples input per frame). */
   async click(label, options = {}) {
-    const item = await this.scrollIntoView(await this.waitForItem(label, options), label, options);
+    const item = await this.scrollIntoView(await this.locate(label, options), label, options);
     const { x, y } = await this.centre(item);
     await this.page.mouse.move(x, y);
     await this.waitFrames(1);
@@ -280,30 +292,73 @@ export class AdminPage {
     return item;
   }
 
-  /** A widget scrolled out of its window is brought into view with the mouse wheel, over a
-   *  visible widget of the same window; returns the widget where it now is. */
+  /** Finds a widget, scrolling for it if need be: ImGui 1.86 skips the label hook of some
+   *  widgets (buttons, radio buttons, checkboxes) while they are scrolled out of view, so such a
+   *  widget is only published once it is scrolled back in. Each window with content out of
+   *  view is wheeled down, then up, until the widget shows up. */
+  async locate(label, options = {}) {
+    const quick = await this.waitForItem(label, { ...options, timeout: 1500 }).catch(() => null);
+    if (quick) return quick;
+    const snap = await this.snapshot();
+    const scrollable = [...new Set(snap.items.filter((i) => i.visible === false).map((i) => i.window))];
+    for (const window of scrollable) {
+      for (const direction of [1, -1]) {
+        for (let step = 0; step < 15; step++) {
+          const inWindow = await this.items(null, { window });
+          const shown = inWindow.filter((i) => i.visible !== false);
+          const anchor = shown[Math.floor(shown.length / 2)];
+          if (!anchor) break;
+          const { x, y } = await this.centre(anchor);
+          await this.page.mouse.move(x, y);
+          await this.page.mouse.wheel(0, direction * 200);
+          await this.waitFrames(2);
+          const found = (await this.items(label, options))[options.index ?? 0];
+          if (found) return found;
+          const after = await this.items(null, { window });
+          if (after.length === inWindow.length && after.every((i, n) => i.y === inWindow[n].y)) break;  // at the end
+        }
+      }
+    }
+    return this.waitForItem(label, options);
+  }
+
+  /** Brings a widget wholly into view with the mouse wheel (over another widget of its window)
+   *  and returns it where it now is. The hook says whether a widget overlaps its window's clip
+   *  rectangle; one cut by the edge is told by its neighbours: the last visible widget with
+   *  hidden ones below it (or the first with hidden ones above) may be cut, so it is scrolled. */
   async scrollIntoView(item, label, options = {}) {
-    for (let attempt = 0; item.visible === false && attempt < 20; attempt++) {
-      const anchor = (await this.items(null, { window: item.window })).find((other) => other.visible !== false);
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const others = (await this.items(null, { window: item.window })).filter((o) => o.id !== item.id);
+      const shown = others.filter((o) => o.visible !== false);
+      const hidden = others.filter((o) => o.visible === false);
+      let direction = 0;
+      if (item.visible === false) direction = Math.sign(item.y - (shown[0]?.y ?? 0));
+      else if (hidden.some((o) => o.y > item.y) && !shown.some((o) => o.y >= item.y + item.h)) direction = 1;
+      else if (hidden.some((o) => o.y < item.y) && !shown.some((o) => o.y + o.h <= item.y)) direction = -1;
+      if (direction === 0) return item;
+      const anchor = shown[Math.floor(shown.length / 2)];
       if (!anchor) throw new Error(`cannot scroll to ${label}: nothing of window ${item.window} is visible`);
       const { x, y } = await this.centre(anchor);
       await this.page.mouse.move(x, y);
-      const distance = item.y - anchor.y;
-      await this.page.mouse.wheel(0, Math.sign(distance) * Math.min(Math.abs(distance), 300));
+      const distance = item.visible === false ? Math.abs(item.y - anchor.y) : item.h + 40;
+      await this.page.mouse.wheel(0, direction * Math.min(distance, 300));
       await this.waitFrames(2);
+      const before = item.y;
       item = await this.waitForItem(label, options);
+      if (item.visible !== false && item.y === before) return item;  // the window cannot scroll further
     }
-    if (item.visible === false) throw new Error(`${label} stayed scrolled out of view`);
-    return item;
+    throw new Error(`${label ?? options.key} could not be scrolled into view`);
   }
 
-  /** Holds `key` (e.g. 'Backspace', 'Control+a', 'Enter') across a rendered frame. */
+  /** Presses `key` (e.g. 'Backspace', 'Control+a', 'Enter') and waits until the app has drawn
+   *  what it did. The app queues key events and applies a press and its release in successive
+   *  frames (web/platform.cpp), so nothing is lost; holding the key instead would risk ImGui's
+   *  key repeat (0.275 s) on a machine slow enough to take that long over two frames. */
   async press(key) {
     const keys = key.split('+');
     for (const k of keys) await this.page.keyboard.down(k);
-    await this.waitFrames(1);
     for (const k of keys.reverse()) await this.page.keyboard.up(k);
-    await this.waitFrames(1);
+    await this.waitFrames(2);
   }
 
   /** Clicks the field labelled `label`, replaces its text with `text` (typed with the real
@@ -341,7 +396,7 @@ export class AdminPage {
 // ---- test scaffolding ----------------------------------------------------------------------
 
 /**
- * Shared per test file: one serve.py and one browser. `withPage(options, body)` opens a fresh
+ * Shared per test file: one serve.py (with its seeded `creds`) and one browser. `withPage(options, body)` opens a fresh
  * page on a reset sandbox, runs `body(admin)`, then fails on unexpected console errors or CSP
  * violations, and always closes the page (with a screenshot named after the failing test).
  */
@@ -349,6 +404,7 @@ export function suite({ before, after }) {
   const shared = {};
   before(async () => {
     shared.server = await startServer();
+    shared.creds = await shared.server.credentials();
     shared.browser = await launchBrowser();
   });
   after(async () => {

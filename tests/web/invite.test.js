@@ -3,16 +3,14 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { suite } from './harness.js';
-import { LABELS, chooseEndpoint, enterCredentials, fillForm, sendInvite, textShown } from './page.js';
+import { chooseEndpoint, enterCredentials, fillForm, sendInvite, textShown } from './page.js';
 
 const shared = suite({ before, after });
-let creds;
-before(async () => { creds = await shared.server.credentials(); });
 
 test('AthenaHQ: a direct organization invite adds the member', async (t) => {
   await shared.withPage(t, async (admin) => {
     await chooseEndpoint(admin, 'athena.createInvite');
-    await enterCredentials(admin, 'athena.createInvite', { apiKey: creds.athena.globalApiKey });
+    await enterCredentials(admin, 'athena.createInvite', { apiKey: shared.creds.athena.globalApiKey });
     await fillForm(admin, 'athena.createInvite', {
       type: 'organization', invite_method: 'direct', email: 'ada@example.com', role: 'admin',
       first_name: 'Ada', last_name: 'Lovelace',
@@ -36,9 +34,9 @@ test('AthenaHQ: a direct organization invite adds the member', async (t) => {
 
 test('AthenaHQ: an email invite to a website leaves a pending invite and an email', async (t) => {
   await shared.withPage(t, async (admin) => {
-    const websiteId = creds.websites[1];
+    const websiteId = shared.creds.websites[1];
     await chooseEndpoint(admin, 'athena.createInvite');
-    await enterCredentials(admin, 'athena.createInvite', { apiKey: creds.athena.globalApiKey });
+    await enterCredentials(admin, 'athena.createInvite', { apiKey: shared.creds.athena.globalApiKey });
     await fillForm(admin, 'athena.createInvite', {
       type: 'website', website_id: websiteId, invite_method: 'email', email: 'grace@example.com',
     });
@@ -54,15 +52,15 @@ test('AthenaHQ: an email invite to a website leaves a pending invite and an emai
   });
 });
 
-test('AthenaHQ: a direct group invite with the global key adds the group membership', async (t) => {
+test('AthenaHQ: a direct group invite sent with Enter adds the group membership', async (t) => {
   await shared.withPage(t, async (admin) => {
-    const groupId = creds.groups[0];
+    const groupId = shared.creds.groups[0];
     await chooseEndpoint(admin, 'athena.createInvite');
-    await enterCredentials(admin, 'athena.createInvite', { apiKey: creds.athena.globalApiKey });
+    await enterCredentials(admin, 'athena.createInvite', { apiKey: shared.creds.athena.globalApiKey });
     await fillForm(admin, 'athena.createInvite', {
       type: 'group', group_id: groupId, invite_method: 'direct', email: 'linus@example.com',
     });
-    assert.equal((await sendInvite(admin)).outcome, 'success');
+    assert.equal((await sendInvite(admin, { enter: true })).outcome, 'success', 'Enter sends');
     const sandbox = await shared.server.state();
     assert.deepEqual(sandbox.memberships.map(({ email, targetKind, targetId }) => ({ email, targetKind, targetId })),
                      [{ email: 'linus@example.com', targetKind: 'group', targetId: groupId }]);
@@ -71,9 +69,9 @@ test('AthenaHQ: a direct group invite with the global key adds the group members
 
 test('AthenaHQ bulk: a direct invite to two websites adds both memberships', async (t) => {
   await shared.withPage(t, async (admin) => {
-    const websiteIds = creds.websites.slice(0, 2);
+    const websiteIds = shared.creds.websites.slice(0, 2);
     await chooseEndpoint(admin, 'athena.bulkInvite');
-    await enterCredentials(admin, 'athena.bulkInvite', { apiKey: creds.athena.globalApiKey });
+    await enterCredentials(admin, 'athena.bulkInvite', { apiKey: shared.creds.athena.globalApiKey });
     await fillForm(admin, 'athena.bulkInvite', {
       website_ids: websiteIds, invite_method: 'direct', email: 'margaret@example.com', role: 'viewer',
     });
@@ -87,17 +85,17 @@ test('AthenaHQ bulk: a direct invite to two websites adds both memberships', asy
 
 test('AthenaHQ bulk: one website already a member → partial, and that row fails', async (t) => {
   await shared.withPage(t, async (admin) => {
-    const [member, fresh] = creds.websites;
+    const [member, fresh] = shared.creds.websites;
     // Test data: the person is already on the first website (set up through the sandbox API).
     const setup = await fetch(`${shared.server.url}/api/v1/invites`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': creds.athena.globalApiKey },
+      headers: { 'content-type': 'application/json', 'x-api-key': shared.creds.athena.globalApiKey },
       body: JSON.stringify({ type: 'website', website_id: member, invite_method: 'direct', email: 'barbara@example.com' }),
     });
     assert.equal(setup.status < 300, true, `setup invite answered ${setup.status}`);
 
     await chooseEndpoint(admin, 'athena.bulkInvite');
-    await enterCredentials(admin, 'athena.bulkInvite', { apiKey: creds.athena.globalApiKey });
+    await enterCredentials(admin, 'athena.bulkInvite', { apiKey: shared.creds.athena.globalApiKey });
     await fillForm(admin, 'athena.bulkInvite', {
       website_ids: [member, fresh], invite_method: 'direct', email: 'barbara@example.com',
     });
@@ -121,7 +119,7 @@ test('users-organizations: an invite creates the profile with its permissions', 
   await shared.withPage(t, async (admin) => {
     await chooseEndpoint(admin, 'usersOrganizations.createInvite');
     await enterCredentials(admin, 'usersOrganizations.createInvite', {
-      bearerToken: creds.usersOrganizations.bearerToken, sessionToken: creds.usersOrganizations.sessionToken,
+      bearerToken: shared.creds.usersOrganizations.bearerToken, sessionToken: shared.creds.usersOrganizations.sessionToken,
     });
     await fillForm(admin, 'usersOrganizations.createInvite', {
       firstName: 'Alan', lastName: 'Turing', email: 'alan@example.com',
@@ -136,5 +134,18 @@ test('users-organizations: an invite creates the profile with its permissions', 
     assert.equal(profile.firstName, 'Alan');
     assert.equal(profile.lastName, 'Turing');
     assert.deepEqual(profile.permissions, { group: 2, read: [1, 2], manage: [3] });
+  });
+});
+
+test('the sandbox panel fills in a seeded key and website with one click each', async (t) => {
+  await shared.withPage(t, async (admin) => {
+    await chooseEndpoint(admin, 'athena.createInvite');
+    await admin.click('Use globalApiKey');
+    await admin.click(`Use website ${shared.creds.websites[2]}`);  // also switches the type to website
+    await fillForm(admin, 'athena.createInvite', { invite_method: 'direct', email: 'radia@example.com' });
+    assert.equal((await sendInvite(admin)).outcome, 'success');
+    const sandbox = await shared.server.state();
+    assert.deepEqual(sandbox.memberships.map(({ email, targetKind, targetId }) => ({ email, targetKind, targetId })),
+                     [{ email: 'radia@example.com', targetKind: 'website', targetId: shared.creds.websites[2] }]);
   });
 });
