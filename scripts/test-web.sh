@@ -16,8 +16,7 @@ if [[ ! -d tests/web/node_modules/playwright-core ]] ||
   (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-make --no-print-directory web
-bash scripts/copy-web-shell.sh
+make --no-print-directory web   # also copies web/index.html, *.js, *.css into web/dist
 
 mkdir -p tests/artifacts
 # One test file at a time: each starts its own serve.py and Chromium, and the machine is small.
