@@ -5,9 +5,10 @@
 
 BUILD      ?= build
 NATIVE_DIR := $(BUILD)/native
+WEB_DIR    := $(BUILD)/web
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps native test test-native test-web bench clean
+.PHONY: all deps native web test test-native test-web bench clean
 
 all: native
 
@@ -18,6 +19,15 @@ native:
 	bash scripts/install-deps.sh core
 	cmake -S . -B $(NATIVE_DIR) -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(NATIVE_DIR) -j $(JOBS)
+
+# The admin page: Dear ImGui from Debian's source package, built with Emscripten into web/dist/.
+# emcc's JS optimizer needs Debian's acorn (NODE_PATH); -Oz everywhere for a small download.
+web:
+	bash scripts/install-deps.sh web
+	bash scripts/fetch-imgui.sh
+	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WEB_DIR) -DCMAKE_BUILD_TYPE=MinSizeRel \
+	  "-DCMAKE_CXX_FLAGS_MINSIZEREL=-Oz -DNDEBUG"
+	NODE_PATH=/usr/share/nodejs cmake --build $(WEB_DIR) --target invitekit_admin -j $(JOBS)
 
 test-native: native
 	cd $(NATIVE_DIR) && ctest --output-on-failure -j $(JOBS)
