@@ -71,6 +71,20 @@ void label_last_item(const char* label) {
   }
 }
 
+void text_last_item(const char* text) {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (!g.TestEngineHookItems || !text || !*text) return;
+  item it;
+  it.rect = g.LastItemData.Rect;
+  it.label = text;
+  it.key = "text";
+  if (ImGuiWindow* window = g.CurrentWindow) {
+    it.window = window->Name;
+    it.visible = window->ClipRect.Overlaps(it.rect);
+  }
+  g_items.push_back(std::move(it));
+}
+
 void publish(const page_state& state) {
   std::string out = "{\"frame\":" + std::to_string(++g_frame) + ",\"items\":[";
   bool first = true;

@@ -24,6 +24,10 @@ namespace invitekit::web::test_hooks {
 // Turns the hooks on for the current ImGui context.
 void enable();
 
+// Publishes the text just drawn (ImGui's Text* add no hooked item) with its rectangle, as
+// {id: 0, label: text, key: "text"}: messages, outcomes, table cells the tests read.
+void text_last_item(const char* text);
+
 // Names the last submitted item (an input drawn with a hidden "##key" label and a visible
 // label above it).
 void label_last_item(const char* label);

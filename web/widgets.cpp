@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "fonts.h"
+#include "test_hooks.h"
 
 namespace invitekit::web {
 
@@ -128,8 +129,28 @@ void TextWrappedColored(const ImVec4& color, const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(text);
+  test_hooks::text_last_item(text);
   ImGui::PopTextWrapPos();
   ImGui::PopStyleColor();
+}
+
+void ShowText(const char* text) {
+  ImGui::TextUnformatted(text);
+  test_hooks::text_last_item(text);
+}
+
+void ShowTextColored(const ImVec4& color, const char* text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, color);
+  ShowText(text);
+  ImGui::PopStyleColor();
+}
+
+void ShowTextDisabled(const char* text) { ShowTextColored(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), text); }
+
+void ShowTextMono(const char* text) {
+  ImGui::PushFont(g_fonts.mono);
+  ShowText(text);
+  ImGui::PopFont();
 }
 
 bool PrimaryButton(const char* label, bool enabled, const ImVec2& size) {

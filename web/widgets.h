@@ -32,6 +32,12 @@ void apply_style();
 // A std::string InputText: `id` is a "##key" id (the visible label is drawn by the caller).
 bool InputString(const char* id, std::string* text, const char* hint = nullptr, ImGuiInputTextFlags flags = 0);
 
+// Text the tests and the accessibility mirror can find (see test_hooks::text_last_item).
+void ShowText(const char* text);
+void ShowTextColored(const ImVec4& color, const char* text);
+void ShowTextDisabled(const char* text);
+void ShowTextMono(const char* text);
+
 void Heading(const char* text);                             // bold panel title with a rule under it
 void TextMuted(const char* text);                           // wrapped, secondary
 void TextWrappedColored(const ImVec4& color, const char* text);

@@ -56,22 +56,20 @@ void DrawHistoryPanel(app_state& s) {
       ImGui::PushID(i);
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(e.time.c_str());
+      ShowText(e.time.c_str());
       ImGui::TableNextColumn();
       const endpoint_info* info = find_endpoint(e.endpoint);
-      ImGui::TextUnformatted(info ? info->title.c_str() : e.endpoint.c_str());
+      ShowText(info ? info->title.c_str() : e.endpoint.c_str());
       if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.endpoint.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextColored(outcome_color(e.outcome), "%s", outcome_words(e.outcome));
+      ShowTextColored(outcome_color(e.outcome), outcome_words(e.outcome));
       if (e.status) {
         ImGui::SameLine();
-        ImGui::TextDisabled("%d", e.status);
+        ShowTextDisabled(std::to_string(e.status).c_str());
       }
       if (!e.message.empty() && ImGui::IsItemHovered()) ImGui::SetTooltip("%s", e.message.c_str());
       ImGui::TableNextColumn();
-      ImGui::PushFont(g_fonts.mono);
-      ImGui::TextUnformatted(e.body.c_str());
-      ImGui::PopFont();
+      ShowTextMono(e.body.c_str());
       if (ImGui::IsItemHovered()) {
         ImGui::BeginTooltip();
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 36);

@@ -87,7 +87,9 @@ bool draw_combo(const field_spec& field, std::string& value) {
     if (choice.value == value) preview = choice.label;
   std::string id = "##" + field.path;
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 260.0f));
-  if (ImGui::BeginCombo(id.c_str(), preview.empty() ? "Choose…" : preview.c_str())) {
+  const bool open = ImGui::BeginCombo(id.c_str(), preview.empty() ? "Choose\u2026" : preview.c_str());
+  test_hooks::label_last_item(field.label.c_str());  // BeginCombo reports no label of its own
+  if (open) {
     for (const auto& choice : field.choices) {
       std::string label = choice.label + "##" + field.path + "=" + choice.value;
       if (ImGui::Selectable(label.c_str(), value == choice.value)) {
@@ -97,7 +99,6 @@ bool draw_combo(const field_spec& field, std::string& value) {
     }
     ImGui::EndCombo();
   }
-  test_hooks::label_last_item(field.label.c_str());
   return changed;
 }
 
@@ -281,7 +282,8 @@ void DrawSendBar(app_state& s) {
     };
     for (const issue& e : s.check.connection_errors) line(e);
     for (const issue& e : errors) line(e);
-    if (shown > 4) ImGui::TextDisabled("  … and %d more, shown under their fields.", shown - 4);
+    if (shown > 4)
+      ShowTextDisabled(("  \u2026 and " + std::to_string(shown - 4) + " more, shown under their fields.").c_str());
   } else if (!warnings.empty()) {
     std::string head = "Ready to send, with " + std::to_string(warnings.size()) +
                        (warnings.size() == 1 ? " warning" : " warnings") + " (see the fields).";
@@ -301,7 +303,7 @@ void DrawSendBar(app_state& s) {
     ImGui::SameLine();
     Spinner(8);
     ImGui::SameLine();
-    ImGui::Text("Sending… %.0f s", ImGui::GetTime() - s.send.started_at);
+    ShowText(("Sending\u2026 " + std::to_string(static_cast<int>(ImGui::GetTime() - s.send.started_at)) + " s").c_str());
   } else {
     ImGui::TextDisabled(can_send ? "or press Enter" : "");
   }

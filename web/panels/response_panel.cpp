@@ -1,6 +1,7 @@
 // invitekit admin page: the response panel — the outcome in words (from
 // invitekit::read_response), the server's message and ids, one row per target for bulk invites,
 // and for failed fetches what probably happened and what to do.
+#include <cstdio>
 #include <string>
 
 #include "panels/panels.h"
@@ -65,7 +66,7 @@ void draw_failure(app_state& s) {
     case fetch_failure::page_server: title = "This page's server stopped answering"; break;
     case fetch_failure::none: break;
   }
-  ImGui::TextUnformatted(title);
+  ShowText(title);
   ImGui::PopStyleColor();
   ImGui::PopFont();
 
@@ -109,7 +110,7 @@ void draw_failure(app_state& s) {
       break;
     case fetch_failure::none: break;
   }
-  if (!r.detail.empty()) ImGui::TextDisabled("Browser: %s", r.detail.c_str());
+  if (!r.detail.empty()) ShowTextDisabled(("Browser: " + r.detail).c_str());
 }
 
 void draw_results_table(const response_reading& reading) {
@@ -126,22 +127,17 @@ void draw_results_table(const response_reading& reading) {
     for (const target_result& row : reading.results) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", row.target_kind.c_str());
+      ShowTextDisabled(row.target_kind.c_str());
       ImGui::SameLine();
-      ImGui::PushFont(g_fonts.mono);
-      ImGui::TextUnformatted(row.target_id.c_str());
-      ImGui::PopFont();
+      ShowTextMono(row.target_id.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextColored(row.success ? colors::success : colors::error, "%s",
-                         row.success ? "\u2713 added" : "\u2717 failed");
+      ShowTextColored(row.success ? colors::success : colors::error, row.success ? "\u2713 added" : "\u2717 failed");
       ImGui::TableNextColumn();
       ImGui::PushTextWrapPos(0);
-      ImGui::TextUnformatted(row.success ? row.message.c_str() : row.error.c_str());
+      ShowText(row.success ? row.message.c_str() : row.error.c_str());
       ImGui::PopTextWrapPos();
       ImGui::TableNextColumn();
-      ImGui::PushFont(g_fonts.mono);
-      ImGui::TextUnformatted(!row.user_id.empty() ? row.user_id.c_str() : row.invite_id.c_str());
-      ImGui::PopFont();
+      ShowTextMono(!row.user_id.empty() ? row.user_id.c_str() : row.invite_id.c_str());
     }
     ImGui::EndTable();
   }
@@ -170,7 +166,10 @@ void DrawResponsePanel(app_state& s) {
   if (send.in_flight) {
     Spinner(9);
     ImGui::SameLine();
-    ImGui::Text("Waiting for %s … %.0f s", origin_of(send.request.url).c_str(), ImGui::GetTime() - send.started_at);
+    char waiting[256];
+    std::snprintf(waiting, sizeof waiting, "Waiting for %s … %.0f s", origin_of(send.request.url).c_str(),
+                  ImGui::GetTime() - send.started_at);
+    ShowText(waiting);
     if (ImGui::Button("Cancel##response-cancel")) cancel_send(s);
     return;
   }
@@ -188,36 +187,29 @@ void DrawResponsePanel(app_state& s) {
   const std::string outcome = to_string(r.result);
   ImGui::PushFont(g_fonts.bold);
   const char* icon = r.result == outcome::success ? "\u2713 " : r.result == outcome::partial ? "! " : "\u2717 ";
-  ImGui::TextColored(outcome_color(outcome), "%s%s", icon, outcome_words(outcome));
+  ShowTextColored(outcome_color(outcome), (std::string(icon) + outcome_words(outcome)).c_str());
   ImGui::PopFont();
   ImGui::SameLine();
-  ImGui::TextDisabled("HTTP %d", r.status);
+  ShowTextDisabled(("HTTP " + std::to_string(r.status)).c_str());
   if (r.result == outcome::partial) {
     int ok = 0;
     for (const auto& row : r.results) ok += row.success ? 1 : 0;
     ImGui::SameLine();
-    ImGui::TextDisabled("· %d of %d targets", ok, static_cast<int>(r.results.size()));
+    ShowTextDisabled(("\u00b7 " + std::to_string(ok) + " of " + std::to_string(r.results.size()) + " targets").c_str());
   }
-  if (!r.message.empty()) {
-    ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(r.message.c_str());
-    ImGui::PopTextWrapPos();
-  }
+  if (!r.message.empty()) TextWrappedColored(ImGui::GetStyleColorVec4(ImGuiCol_Text), r.message.c_str());
   if (!r.invite_id.empty()) {
-    ImGui::TextDisabled("Invite ID");
+    ShowTextDisabled("Invite ID");
     ImGui::SameLine();
-    ImGui::PushFont(g_fonts.mono);
-    ImGui::TextUnformatted(r.invite_id.c_str());
-    ImGui::PopFont();
+    ShowTextMono(r.invite_id.c_str());
   }
   if (!r.user_id.empty()) {
-    ImGui::TextDisabled("User ID");
+    ShowTextDisabled("User ID");
     ImGui::SameLine();
-    ImGui::PushFont(g_fonts.mono);
-    ImGui::TextUnformatted(r.user_id.c_str());
-    ImGui::PopFont();
+    ShowTextMono(r.user_id.c_str());
   }
-  if (r.retry_after) ImGui::TextColored(colors::warning, "Retry after %d s.", *r.retry_after);
+  if (r.retry_after)
+    ShowTextColored(colors::warning, ("Try again in " + std::to_string(*r.retry_after) + " s.").c_str());
   for (const issue& w : r.warnings) TextWrappedColored(colors::warning, ("! " + w.message).c_str());
   draw_results_table(r);
 
