@@ -66,14 +66,15 @@ EM_JS(void, invitekit_js_fetch, (int id, const char* method, const char* url, co
     if (typeof navigator !== "undefined" && navigator.onLine === false) return finish(3, 0, "", "", detail);
     var origin = "";
     try { origin = new URL(target, location.href).origin; } catch (e) {}
-    if (state.blocked.has(origin)) return finish(6, 0, "", "", detail);
+    /* securitypolicyviolation events arrive as separate tasks, after the rejection: wait a little. */
+    var later = function(decide) { setTimeout(decide, 150); };
     if (origin === location.origin) {
       return probe(location.origin + "/", "same-origin").then(function(ok) {
-        finish(ok ? 4 : 7, 0, "", "", detail);
+        later(function() { finish(ok ? 4 : 7, 0, "", "", detail); });
       });
     }
     return probe(origin + "/", "no-cors").then(function(ok) {
-      finish(state.blocked.has(origin) ? 6 : (ok ? 5 : 4), 0, "", "", detail);
+      later(function() { finish(state.blocked.has(origin) ? 6 : (ok ? 5 : 4), 0, "", "", detail); });
     });
   });
 });

@@ -116,13 +116,18 @@ void draw_failure(app_state& s) {
 void draw_results_table(const response_reading& reading) {
   if (reading.results.empty()) return;
   ImGui::Spacing();
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp |
-                                ImGuiTableFlags_Resizable;
-  if (ImGui::BeginTable("##results", 4, flags)) {
-    ImGui::TableSetupColumn("Target", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    ImGui::TableSetupColumn("Message", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("User / invite", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable;
+  bool any_id = false;
+  for (const auto& row : reading.results) any_id = any_id || !row.user_id.empty() || !row.invite_id.empty();
+  ImGui::PushFont(g_fonts.mono);
+  const float id_w = ImGui::CalcTextSize("123e4567-e89b-12d3-a456-426614174000").x;
+  ImGui::PopFont();
+  if (ImGui::BeginTable("##results", any_id ? 4 : 3, flags)) {
+    ImGui::TableSetupColumn("Target", ImGuiTableColumnFlags_WidthFixed,
+                            id_w + ImGui::CalcTextSize("website ").x + ImGui::GetStyle().ItemSpacing.x);
+    ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("\u2717 failed ").x);
+    ImGui::TableSetupColumn("Message", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    if (any_id) ImGui::TableSetupColumn("User / invite", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
     for (const target_result& row : reading.results) {
       ImGui::TableNextRow();
@@ -136,8 +141,10 @@ void draw_results_table(const response_reading& reading) {
       ImGui::PushTextWrapPos(0);
       ShowText(row.success ? row.message.c_str() : row.error.c_str());
       ImGui::PopTextWrapPos();
-      ImGui::TableNextColumn();
-      ShowTextMono(!row.user_id.empty() ? row.user_id.c_str() : row.invite_id.c_str());
+      if (any_id) {
+        ImGui::TableNextColumn();
+        ShowTextMono(!row.user_id.empty() ? row.user_id.c_str() : row.invite_id.c_str());
+      }
     }
     ImGui::EndTable();
   }
