@@ -47,6 +47,11 @@
     statusDetail.textContent = detail;
   }
 
+  // An error text as one sentence: "Aborted(…). Build with … for more info." keeps one full stop.
+  function sentence(text) {
+    return `${String(text ?? 'Unknown error').trim().replace(/\.+$/, '')}.`;
+  }
+
   function hideStatus() {
     status.hidden = true;
   }
@@ -193,10 +198,10 @@
     const module = {
       canvas,
       shell,
-      onAbort: (what) => showProblem('The app stopped', `${what ?? 'Unknown error'}. Reload the page to start again.`),
+      onAbort: (what) => showProblem('The app stopped', `${sentence(what)} Reload the page to start again.`),
     };
     globalThis.createInviteKitAdmin(module).catch((error) => {
-      showProblem('The invite form failed to start', `${error?.message ?? error}. Reload the page to try again.`);
+      showProblem('The invite form failed to start', `${sentence(error?.message ?? error)} Reload the page to try again.`);
     });
   }
 

@@ -151,19 +151,24 @@ export async function openPage(browser, server, options = {}) {
 
 // ---- The page -------------------------------------------------------------------------------
 
-// A widget matches by label (exact string or RegExp; null for any) and, when given, by window
-// and by key (the "##key" part of its ImGui label, e.g. a field's JSON Pointer).
+// A widget matches by label (exact string, RegExp or predicate; null for any) and, when given,
+// by window and by key (the "##key" part of its ImGui label, e.g. a field's JSON Pointer).
 function fits(value, wanted) {
-  return wanted === undefined || wanted === null ||
-         (wanted instanceof RegExp ? wanted.test(value ?? '') : value === wanted);
+  if (wanted === undefined || wanted === null) return true;
+  if (wanted instanceof RegExp) return wanted.test(value ?? '');
+  if (typeof wanted === 'function') return wanted(value);
+  return value === wanted;
 }
+
+// Text the page shows is published with key "text"; what is clicked or typed into is a widget.
+const WIDGET = (key) => key !== 'text';
 
 function matches(item, label, { window, key } = {}) {
   return fits(item.label, label) && fits(item.window, window) && fits(item.key, key);
 }
 
 function describe(label, { window, key } = {}) {
-  return `${label ?? 'any widget'}${key === undefined ? '' : ` with key ${key}`}${window === undefined ? '' : ` in window ${window}`}`;
+  return `${label ?? 'any widget'}${key === undefined || typeof key === 'function' ? '' : ` with key ${key}`}${window === undefined ? '' : ` in window ${window}`}`;
 }
 
 export class AdminPage {
@@ -205,12 +210,12 @@ export class AdminPage {
 
   /** Polls the snapshot until `check(snapshot)` (may be async) returns a truthy value, which
    *  it returns. */
-  async waitFor(check, what, timeout = WAIT_MS) {
+  async waitFor(check, what, timeout = WAIT_MS, { allowNoFrame = false } = {}) {
     const deadline = Date.now() + timeout;
     let last = null;
     for (;;) {
       last = await this.snapshot();
-      const result = last && await check(last);
+      const result = (last || allowNoFrame) && await check(last);
       if (result) return result;
       if (Date.now() > deadline) {
         const labels = last ? last.items.map((item) => `${item.label}@${item.window}`).join(' | ') : 'no frame published';
@@ -220,23 +225,34 @@ export class AdminPage {
     }
   }
 
+  /** Waits for the app's first frame and the loading panel to go; fails at once with the
+   *  page's own message when it shows why the app cannot start. */
   async waitForApp() {
-    await this.waitFor((snap) => snap.frame > 0, 'the first published frame');
+    await this.waitFor(async (snap) => {
+      const problem = await this.page.evaluate(() => {
+        const status = document.getElementById('status');
+        return status.classList.contains('status-error') ? status.innerText : null;
+      });
+      if (problem) throw new Error(`the page reports: ${problem.replace(/\s+/g, ' ')}`);
+      return snap?.frame > 0;
+    }, 'the first published frame', WAIT_MS, { allowNoFrame: true });
     await this.page.waitForSelector('#status', { state: 'hidden', timeout: WAIT_MS });
   }
 
   /** Resolves once `count` more frames were rendered, or earlier when the app went idle: it
-   *  pauses its main loop only once every queued input was drawn, so no new frame for a while
-   *  means there is nothing left to draw. */
+   *  pauses its main loop only once every queued input was drawn, and marks that last frame
+   *  `state.settled`; no new frame for a while means the same. */
   async waitFrames(count = 1) {
     const quiet = 1000;
     let last = (await this.snapshot())?.frame ?? 0;
+    const start = last;
     const target = last + count;
     let lastChange = Date.now();
     const deadline = Date.now() + WAIT_MS;
     for (;;) {
-      const frame = (await this.snapshot())?.frame ?? 0;
-      if (frame >= target) return;
+      const snap = await this.snapshot();
+      const frame = snap?.frame ?? 0;
+      if (frame >= target || (frame > start && snap.state?.settled)) return;
       if (frame !== last) [last, lastChange] = [frame, Date.now()];
       else if (Date.now() - lastChange > quiet) return;
       if (Date.now() > deadline) throw new Error(`the app kept drawing without reaching frame ${target}`);
@@ -278,17 +294,17 @@ export class AdminPage {
     return { x: box.x + item.x + item.w / 2, y: box.y + item.y + item.h / 2 };
   }
 
-  /** Clicks the centre of the widget labelled `label` with the real mouse: move, then press
-   *  and release, each seen by a rendered frame (Dear ImGui 1.86 samples input per frame). */
+  /** Clicks the centre of the widget labelled `label` with the real mouse and waits until the
+   *  app has drawn the result. A press and release between two frames is still one click to
+   *  ImGui's GLFW backend (it latches presses), at the position the mouse has at the frame. */
   async click(label, options = {}) {
+    options = { key: WIDGET, ...options };
     const item = await this.scrollIntoView(await this.locate(label, options), label, options);
     const { x, y } = await this.centre(item);
     await this.page.mouse.move(x, y);
-    await this.waitFrames(1);
     await this.page.mouse.down();
-    await this.waitFrames(1);
     await this.page.mouse.up();
-    await this.waitFrames(1);
+    await this.waitFrames(2);
     return item;
   }
 
@@ -297,7 +313,7 @@ export class AdminPage {
    *  widget is only published once it is scrolled back in. Each window with content out of
    *  view is wheeled down, then up, until the widget shows up. */
   async locate(label, options = {}) {
-    const quick = await this.waitForItem(label, { ...options, timeout: 1500 }).catch(() => null);
+    const quick = await this.waitForItem(label, { ...options, timeout: 800 }).catch(() => null);
     if (quick) return quick;
     const snap = await this.snapshot();
     const scrollable = [...new Set(snap.items.filter((i) => i.visible === false).map((i) => i.window))];
@@ -361,14 +377,15 @@ export class AdminPage {
     await this.waitFrames(2);
   }
 
-  /** Clicks the field labelled `label`, replaces its text with `text` (typed with the real
-   *  keyboard, a small delay per character). */
+  /** Clicks the field labelled `label` and replaces its text with `text`: Ctrl+A, then the
+   *  text typed with the real keyboard (a small delay per character), or Delete for none. */
   async typeInto(label, text, options = {}) {
     await this.click(label, options);
-    await this.press('Control+a');
-    await this.press('Delete');
+    for (const k of ['Control', 'a']) await this.page.keyboard.down(k);
+    for (const k of ['a', 'Control']) await this.page.keyboard.up(k);
     if (text.length) await this.page.keyboard.type(text, { delay: 15 });
-    await this.waitFrames(1);
+    else await this.page.keyboard.press('Delete');
+    await this.waitFrames(2);
   }
 
   /** Puts `text` on the system clipboard (test data, like a user copying from elsewhere;

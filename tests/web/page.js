@@ -131,5 +131,5 @@ export async function sendInvite(admin, { enter = false } = {}) {
 /** Waits for text on the page (an item whose label contains `text`, or matches a RegExp). */
 export function textShown(admin, text, { window, timeout } = {}) {
   const label = text instanceof RegExp ? text : new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return admin.waitForItem(label, { window, timeout });
+  return admin.waitForItem(label, { window, key: 'text', timeout });
 }

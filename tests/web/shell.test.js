@@ -100,3 +100,44 @@ test('the page is served under a strict CSP, has no inline code, and nothing vio
     // withPage fails the test on any reported violation (and on any console error).
   });
 });
+
+// A plain DOM field on the page (as the accessible mirror or a browser extension adds), so the
+// page's key filter has something to protect.
+function addDomField(admin) {
+  return admin.page.evaluate(() => {
+    const input = document.createElement('input');
+    input.id = 'probe';
+    input.setAttribute('aria-label', 'probe');
+    document.body.append(input);
+  });
+}
+
+test('keys typed into another field of the page stay there and never reach the app', async (t) => {
+  await shared.withPage(t, async (admin) => {
+    await addDomField(admin);
+    await admin.typeInto('Email', 'ada@example.com', { key: '/email' });  // the app's field is active
+    const before = await admin.waitForState((s) => s.errorCount > 0, 'the remaining errors');
+
+    await admin.page.focus('#probe');
+    await admin.page.keyboard.type('x y', { delay: 15 });
+    await admin.page.keyboard.press('Backspace');  // GLFW would swallow it page-wide
+    await admin.page.keyboard.press('Tab');
+    await admin.waitFrames(2);
+    assert.equal(await admin.page.inputValue('#probe'), 'x ', 'the DOM field got its text and its Backspace');
+    // Had "x y" reached the active Email field, it would no longer be a valid address.
+    assert.equal((await admin.state()).errorCount, before.errorCount);
+  });
+});
+
+test('Esc then Tab moves the focus out of the canvas (no keyboard trap)', async (t) => {
+  await shared.withPage(t, async (admin) => {
+    await addDomField(admin);
+    await admin.click('Email', { key: '/email' });
+    assert.equal(await admin.page.evaluate(() => document.activeElement.id), 'canvas');
+    await admin.press('Tab');  // inside the app, Tab moves between its fields
+    assert.equal(await admin.page.evaluate(() => document.activeElement.id), 'canvas');
+    await admin.press('Escape');
+    await admin.press('Tab');
+    assert.equal(await admin.page.evaluate(() => document.activeElement.id), 'probe');
+  });
+});
