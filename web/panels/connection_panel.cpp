@@ -67,9 +67,9 @@ void DrawConnectionPanel(app_state& s) {
   ImGui::SameLine();
   HelpMarker("Keeps the credentials in this tab's sessionStorage until the tab is closed. Off: they are "
              "forgotten on reload. They are never written to localStorage, history or logs.");
-  // Before anything is typed, what is missing is said quietly; after, in red.
+  // Before anything is typed, the summary above Send says what is missing; after, it is said here.
   for (const issue& e : s.check.connection_errors)
-    TextWrappedColored(any_secret ? colors::error : colors::muted, e.message.c_str());
+    if (any_secret || e.code == codes::base_url) TextWrappedColored(colors::error, e.message.c_str());
   EndFieldTable();
 }
 

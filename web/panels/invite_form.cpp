@@ -269,21 +269,25 @@ void DrawSendBar(app_state& s) {
   const auto& warnings = s.check.validation.warnings;
   const std::size_t blocking = errors.size() + s.check.connection_errors.size();
 
-  // The summary: every problem, with the field it is about.
+  // The summary: every problem, named by its field (its words are under the field), or said in
+  // full when no field shows it (connection, rules across fields).
   if (blocking > 0) {
     std::string head = std::to_string(blocking) + (blocking == 1 ? " thing" : " things") + " to fix before sending:";
     TextWrappedColored(colors::error, head.c_str());
-    int shown = 0;
-    auto line = [&](const issue& e) {
-      if (shown++ >= 4) return;
+    std::string named;
+    std::vector<std::string> said;
+    auto add = [&](const issue& e) {
       std::string label = label_for_path(s.form(), e.path);
-      std::string text = "  \u2022 " + (label.empty() ? std::string() : label + ": ") + e.message;
-      TextWrappedColored(colors::muted, text.c_str());
+      if (label.empty()) {
+        said.push_back("\u2022 " + e.message);
+      } else if (named.find(label) == std::string::npos) {
+        named += (named.empty() ? "\u2022 " : " \u00b7 ") + label;
+      }
     };
-    for (const issue& e : s.check.connection_errors) line(e);
-    for (const issue& e : errors) line(e);
-    if (shown > 4)
-      ShowTextDisabled(("  \u2026 and " + std::to_string(shown - 4) + " more, shown under their fields.").c_str());
+    for (const issue& e : s.check.connection_errors) add(e);
+    for (const issue& e : errors) add(e);
+    for (const auto& line : said) TextWrappedColored(colors::muted, line.c_str());
+    if (!named.empty()) TextWrappedColored(colors::muted, (named + " (see under each field)").c_str());
   } else if (!warnings.empty()) {
     std::string head = "Ready to send, with " + std::to_string(warnings.size()) +
                        (warnings.size() == 1 ? " warning" : " warnings") + " (see the fields).";

@@ -90,7 +90,7 @@ void DrawApp(app_state& s) {
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float gap = style.ItemSpacing.x + 2;
   if (wide) {
-    const float bottom_h = std::floor(std::clamp(avail.y * 0.25f, 160.0f, 320.0f));
+    const float bottom_h = std::floor(std::clamp(avail.y * 0.22f, 150.0f, 300.0f));
     const float top_h = avail.y - bottom_h - gap;
     const float left_w = std::floor(std::clamp(avail.x * 0.48f, 420.0f, 760.0f));
     const float right_w = avail.x - left_w - gap;
