@@ -8,7 +8,7 @@ NATIVE_DIR := $(BUILD)/native
 WEB_DIR    := $(BUILD)/web
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps native web test test-native test-web bench clean
+.PHONY: all deps native web serve test test-native test-serve test-web bench clean
 
 all: native
 
@@ -32,11 +32,26 @@ web:
 test-native: native
 	cd $(NATIVE_DIR) && ctest --output-on-failure -j $(JOBS)
 
+# serve.py runs on Debian's python3 (it sees python3-jsonschema; the pyenv python3 does not).
+# The page is built first once web/ has its build; until then serve.py says it is not built.
+serve:
+	bash scripts/install-deps.sh serve
+	if [ -f web/CMakeLists.txt ]; then $(MAKE) web; fi
+	/usr/bin/python3 serve.py $(SERVE_ARGS)
+
+test-serve:
+	bash scripts/install-deps.sh serve
+	/usr/bin/python3 -m pytest -q tests/serve
+
 # Browser tests of the admin page (playwright-core + Debian's Chromium against serve.py).
 test-web:
 	bash scripts/test-web.sh
 
-test: test-native test-web
+test: test-native test-serve test-web
+
+# Speed next to valijson (a benchmark, not a test): one row per case ending in ratio=<ours/valijson>.
+bench: native
+	$(NATIVE_DIR)/bench/invitekit_bench --benchmark_min_time=0.3
 
 clean:
 	rm -rf $(BUILD)

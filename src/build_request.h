@@ -26,7 +26,7 @@ struct credentials {
 
 struct request_options {
   std::string base_url;  // absolute http(s) URL, no query or fragment; empty: the docs' server
-  credentials credentials;
+  invitekit::credentials credentials;  // qualified: the member shares the type's name
 };
 
 using header_list = std::vector<std::pair<std::string, std::string>>;
@@ -40,7 +40,9 @@ struct http_request {
 
 struct build_result {
   bool ok = false;
-  issue_list errors;    // body errors, then "credential" and "baseUrl" errors
+  issue_list errors;    // body errors, then "credential" errors at "/credentials/<name>"
+                        // (apiKey, bearerToken, sessionToken: the JS option names), then a
+                        // "baseUrl" error at "/baseUrl"
   issue_list warnings;
   http_request request; // meaningful only when ok
 };

@@ -25,6 +25,8 @@ enum class json_type : std::uint8_t { null, boolean, number, string, array, obje
 struct json_limits {
   std::size_t max_depth = 64;       // deeper nesting is a "limit" error
   std::size_t max_bytes = 1 << 20;  // longer text is a "limit" error
+  // Opens every error message: "The response is not valid JSON: …" when reading a response.
+  std::string_view subject = "The invite";
 };
 
 struct json_parse_error {
@@ -39,8 +41,20 @@ struct json_parse_error {
 class json_document;
 struct json_member;
 
-// A view of one value inside a json_document, valid while the document is alive and not
-// re-parsed. A default-constructed view is "missing" (exists() == false); find() returns one.
+namespace detail {
+// One value in a json_document's flat buffer. A container's elements follow it in document
+// order (an object's as key, value, key, value, …), so a subtree is a contiguous range.
+struct json_node {
+  std::uint32_t a;  // string, number: offset of its text; array, object: index past the subtree
+  std::uint32_t b;  // string, number: length in bytes; array: elements; object: members
+  json_type type;
+  std::uint8_t flags;  // boolean: its value; number: 1 if written as a plain integer ("12")
+};
+}  // namespace detail
+
+// A view of one value inside a json_document, valid while the document is alive and neither
+// moved nor re-parsed. A default-constructed view is "missing" (exists() == false); find()
+// returns one.
 class json_value {
  public:
   json_value() = default;
@@ -74,6 +88,13 @@ class json_value {
 
  private:
   friend class json_document;
+  friend bool json_equal(const json_value&, const json_value&);
+  friend void append_json(std::string&, const json_value&);
+  json_value(const json_document* doc, std::uint32_t index) : doc_(doc), index_(index) {}
+  const detail::json_node& node() const;
+  std::uint32_t next() const;  // the index just past this value's subtree
+  bool slow_is_integer() const;
+
   const json_document* doc_ = nullptr;
   std::uint32_t index_ = 0;
 };
@@ -81,6 +102,64 @@ class json_value {
 struct json_member {
   std::string_view key;
   json_value value;
+};
+
+// The elements of an array, in order (empty for anything else).
+class json_value::item_range {
+ public:
+  class iterator {
+   public:
+    json_value operator*() const { return value_; }
+    iterator& operator++() {
+      value_.index_ = value_.next();
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return value_.index_ != o.value_.index_; }
+    bool operator==(const iterator& o) const { return value_.index_ == o.value_.index_; }
+
+   private:
+    friend class item_range;
+    explicit iterator(json_value v) : value_(v) {}
+    json_value value_;
+  };
+  iterator begin() const { return iterator(first_); }
+  iterator end() const { return iterator(json_value(first_.doc_, end_)); }
+
+ private:
+  friend class json_value;
+  item_range(json_value first, std::uint32_t end) : first_(first), end_(end) {}
+  json_value first_;
+  std::uint32_t end_ = 0;
+};
+
+// The members of an object, in document order, duplicates included (empty for anything else).
+class json_value::member_range {
+ public:
+  class iterator {
+   public:
+    json_member operator*() const {
+      return {key_.as_string(), json_value(key_.doc_, key_.index_ + 1)};
+    }
+    iterator& operator++() {
+      key_.index_ = json_value(key_.doc_, key_.index_ + 1).next();
+      return *this;
+    }
+    bool operator!=(const iterator& o) const { return key_.index_ != o.key_.index_; }
+    bool operator==(const iterator& o) const { return key_.index_ == o.key_.index_; }
+
+   private:
+    friend class member_range;
+    explicit iterator(json_value key) : key_(key) {}
+    json_value key_;  // a member's key node; its value is the next node
+  };
+  iterator begin() const { return iterator(first_); }
+  iterator end() const { return iterator(json_value(first_.doc_, end_)); }
+
+ private:
+  friend class json_value;
+  member_range(json_value first, std::uint32_t end) : first_(first), end_(end) {}
+  json_value first_;
+  std::uint32_t end_ = 0;
 };
 
 // Structural equality as JSON Schema defines it: numbers compare by value (1 == 1.0),
@@ -116,6 +195,51 @@ class json_document {
   friend class json_value;
   struct impl;
   impl* impl_;
+  // Copies of impl_'s buffers after a successful parse, so that json_value's accessors inline.
+  const detail::json_node* nodes_ = nullptr;
+  const char* text_ = nullptr;
 };
+
+// ---- Inline accessors: the validator calls these once per value, so they must be cheap. ----
+
+inline const detail::json_node& json_value::node() const { return doc_->nodes_[index_]; }
+inline std::uint32_t json_value::next() const {
+  const detail::json_node& n = node();
+  return n.type == json_type::array || n.type == json_type::object ? n.a : index_ + 1;
+}
+inline bool json_value::exists() const { return doc_ != nullptr; }
+inline json_type json_value::type() const { return doc_ ? node().type : json_type::null; }
+inline bool json_value::is_null() const { return doc_ && node().type == json_type::null; }
+inline bool json_value::is_bool() const { return doc_ && node().type == json_type::boolean; }
+inline bool json_value::is_number() const { return doc_ && node().type == json_type::number; }
+inline bool json_value::is_string() const { return doc_ && node().type == json_type::string; }
+inline bool json_value::is_array() const { return doc_ && node().type == json_type::array; }
+inline bool json_value::is_object() const { return doc_ && node().type == json_type::object; }
+inline bool json_value::is_integer() const {
+  if (!is_number()) return false;
+  return node().flags != 0 || slow_is_integer();
+}
+inline bool json_value::as_bool() const { return is_bool() && node().flags != 0; }
+inline std::string_view json_value::number_text() const {
+  if (!is_number()) return {};
+  return {doc_->text_ + node().a, node().b};
+}
+inline std::string_view json_value::as_string() const {
+  if (!is_string()) return {};
+  return {doc_->text_ + node().a, node().b};
+}
+inline std::size_t json_value::size() const {
+  if (!doc_) return 0;
+  const detail::json_node& n = node();
+  return n.type == json_type::array || n.type == json_type::object ? n.b : 0;
+}
+inline json_value::item_range json_value::items() const {
+  if (!is_array()) return {json_value(), 0};
+  return {json_value(doc_, index_ + 1), node().a};
+}
+inline json_value::member_range json_value::members() const {
+  if (!is_object()) return {json_value(), 0};
+  return {json_value(doc_, index_ + 1), node().a};
+}
 
 }  // namespace invitekit

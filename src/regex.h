@@ -19,3 +19,13 @@ std::int32_t regex_compile(std::string_view pattern);
 bool regex_search(std::int32_t handle, std::string_view text);
 
 }  // namespace invitekit
+
+// Anything built with src/ on its include path finds this file for <regex.h> too (GoogleTest
+// includes the C library's POSIX <regex.h>), so hand such includes on to the system header.
+// (system_header: #include_next is an extension -Wpedantic would flag in every includer.)
+#if defined(__has_include_next)
+#if __has_include_next(<regex.h>)
+#pragma GCC system_header
+#include_next <regex.h>
+#endif
+#endif

@@ -6,10 +6,24 @@
 //
 // Keywords: type enum const required properties additionalProperties patternProperties
 // propertyNames items additionalItems contains minItems maxItems uniqueItems minLength maxLength
-// (code points) pattern (ECMAScript, through regex.h) format (email, uuid, and others are
+// (code points) pattern (ECMAScript, through regex.h) format (email, uuid, regex; others are
 // annotations) minimum maximum exclusiveMinimum exclusiveMaximum multipleOf minProperties
 // maxProperties allOf anyOf oneOf not if/then/else dependencies $ref (local: "#", "#/...",
-// "#name" via $id) definitions, boolean schemas, default, title.
+// "#name" and other schemas of the same document via $id) definitions, boolean schemas,
+// default, title. Draft-07 rules the engine keeps: keywords beside $ref are ignored, "integer"
+// accepts 1.0, lengths count code points, "__proto__" is an ordinary property name.
+//
+// Where errors point (path is a JSON Pointer into the instance):
+//   required, dependencies       at the missing property ("/website_id")
+//   additionalProperties         at the extra property; the message names it and may add
+//                                "Did you mean 'email'?" for a close declared name
+//   uniqueItems                  at each element that repeats an earlier one
+//   then / else                  their own keywords' errors, with their own x-messages
+//   oneOf / anyOf, no match      the branches written for another kind of value are dropped
+//                                (a const/enum/type tag that does not match, then a missing
+//                                required property); if one branch remains, its own errors,
+//                                else one oneOf/anyOf error at the value
+//   oneOf, several match         one oneOf error at the value
 // Extensions, read only by this engine:
 //   "x-messages": {keyword: message}  the message for that keyword's error in this subschema
 //   "x-code": "name"                  the code for errors raised by this subschema's keywords
@@ -35,7 +49,7 @@ struct default_insertion {
 
 struct schema_result {
   issue_list errors;                       // at most max_errors
-  std::vector<default_insertion> defaults;  // for objects that validated, in document order
+  std::vector<default_insertion> defaults;  // for objects that validated; inner objects first
 };
 
 class compiled_schema {

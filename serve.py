@@ -1,0 +1,589 @@
+#!/usr/bin/env python3
+"""invitekit's local server: the admin page, a sandbox of the invite APIs, a proxy to the real ones.
+
+    make serve                                   # builds the page, then runs this on port 8000
+    /usr/bin/python3 serve.py --db :memory:      # a throwaway sandbox
+    /usr/bin/python3 serve.py --upstream-athena https://api.athenahq.ai
+
+What it answers, all on one origin (so the page needs no CORS):
+  /<file>                       the built admin page from --directory (gzip, strict CSP)
+  POST <documented path>        the sandbox API for each src/endpoints/*.json (SQLite state)
+  GET  /sandbox/credentials     the sandbox's seeded (fake, local) keys
+  GET  /sandbox/state           users, memberships, pending invites, outbox, profiles
+  POST /sandbox/reset           clears that state; the seeded keys keep working
+  POST /proxy/<api>/<path>      forwarded to --upstream-<api>, documented paths only
+
+Needs the standard library and Debian's python3-jsonschema only; run it with /usr/bin/python3
+(see ../shared/TOOLCHAIN.md). Like `python3 -m http.server`, but bound to 127.0.0.1 unless
+--host says otherwise.
+"""
+
+# [SECTION] Index
+#   Settings and security headers
+#   Static files
+#   Proxy
+#   Request handler
+#   Command line
+
+import argparse
+import functools
+import gzip
+import http.client
+import http.server
+import json
+import os
+import re
+import signal
+import socket
+import sqlite3
+import ssl
+import sys
+import threading
+import time
+from email.utils import formatdate
+from pathlib import Path
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parent
+# The sandbox package lives in scripts/sandbox/ (the top-level layout is fixed). Put its folder
+# first on the path: a regular package found there wins over any same-named one installed.
+sys.path.insert(0, str(ROOT / "scripts"))
+from sandbox.catalog import load_catalog  # noqa: E402
+from sandbox.store import Sandbox  # noqa: E402
+
+# =============================================================================================
+# [SECTION] Settings and security headers
+
+MAX_BODY = 1024 * 1024              # request bodies above this are refused with 413
+MAX_UPSTREAM_BODY = 8 * 1024 * 1024  # an upstream answer above this is a bad upstream (502)
+GZIP_MIN_SIZE = 512                  # smaller files are not worth compressing
+GZIP_CACHE_BYTES = 64 * 1024 * 1024  # compressed static files kept in memory, at most
+# "app.3f2a9c1b.wasm", "main-0123456789abcdef.js": a content hash in the name means the file
+# never changes under that name, so browsers may keep it for a year without asking.
+HASHED_NAME = re.compile(r"[.-][0-9a-fA-F]{8,}\.[A-Za-z0-9]+$")
+COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|wasm|xml)|image/svg\+xml)")
+IMMUTABLE = "public, max-age=31536000, immutable"
+CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")  # escaped in the log: a path cannot draw on it
+
+
+def security_headers(upstream_origins):
+    """The headers every response carries (issue 6): a CSP that lets the page run its own
+    scripts and WebAssembly and talk to this origin and the configured upstreams only."""
+    connect = " ".join(["'self'", *upstream_origins])
+    csp = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
+           f"connect-src {connect}; img-src 'self' data:; style-src 'self'; "
+           "frame-ancestors 'none'; base-uri 'none'; form-action 'none'")
+    return [("Content-Security-Policy", csp), ("X-Content-Type-Options", "nosniff"),
+            ("Referrer-Policy", "no-referrer")]
+
+
+def family_slug(family):
+    """"usersOrganizations" → "users-organizations": the name in --upstream-… and /proxy/…."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", family).lower()
+
+
+class App:
+    """What every request handler shares: the catalog, the sandbox, the upstreams, the log."""
+
+    def __init__(self, catalog, sandbox, upstreams, quiet=False, log=sys.stderr):
+        self.catalog = catalog
+        self.sandbox = sandbox
+        self.upstreams = {u.slug: u for u in upstreams}
+        self.routes = {e.path: e for e in catalog.values()}
+        self.headers = security_headers(u.origin for u in upstreams)
+        self.gzip = GzipCache()
+        self.quiet = quiet
+        self._log = log
+        self._log_lock = threading.Lock()
+
+    def log(self, line):
+        with self._log_lock:
+            self._log.write(line + "\n")
+            self._log.flush()
+
+
+# =============================================================================================
+# [SECTION] Static files
+
+NOT_BUILT_PAGE = """<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<title>invitekit</title>
+<h1>invitekit</h1>
+<p>The admin page is not built yet: <code>{directory}</code> does not exist.</p>
+<p>Run <code>make serve</code> from the project's folder: it builds the page and starts this
+server again.</p>
+{sandbox}
+"""
+NOT_BUILT_SANDBOX = """<p>Meanwhile the sandbox API is up: see
+<a href="/sandbox/credentials">its keys</a> and <a href="/sandbox/state">its state</a>.</p>"""
+
+
+class GzipCache:
+    """Compressed static files by (path, mtime, size), so each is compressed once."""
+
+    def __init__(self, limit=GZIP_CACHE_BYTES):
+        self._items = {}
+        self._size = 0
+        self._limit = limit
+        self._lock = threading.Lock()
+
+    def get(self, path, stat, data):
+        key = (path, stat.st_mtime_ns, stat.st_size)
+        with self._lock:
+            found = self._items.get(key)
+        if found is not None:
+            return found
+        packed = gzip.compress(data, compresslevel=9, mtime=0)
+        with self._lock:
+            if self._size + len(packed) > self._limit:
+                self._items.clear()
+                self._size = 0
+            self._items[key] = packed
+            self._size += len(packed)
+        return packed
+
+
+def accepts_gzip(header):
+    """True when an Accept-Encoding header allows gzip: named, or through "*", without q=0."""
+    allowed = {}
+    for part in (header or "").split(","):
+        name, _, params = part.strip().partition(";")
+        q = params.replace(" ", "").lower()
+        allowed[name.strip().lower()] = not re.fullmatch(r"q=0(\.0*)?", q)
+    return allowed.get("gzip", allowed.get("*", False))
+
+
+# =============================================================================================
+# [SECTION] Proxy
+
+HOP_BY_HOP = {"connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te",
+              "trailer", "transfer-encoding", "upgrade", "content-length", "set-cookie", "date",
+              "server"}
+
+
+class ProxyError(Exception):
+    def __init__(self, status, message):
+        super().__init__(message)
+        self.status = status
+
+
+class Upstream:
+    """A real API the page can reach through /proxy/<slug>/: only its documented paths go out,
+    with the method, body, content type and the endpoint's own credential headers."""
+
+    def __init__(self, family, base_url, catalog, timeout):
+        self.family = family
+        self.slug = family_slug(family)
+        parts = urlsplit(base_url)
+        self.scheme, self.host, self.port = parts.scheme, parts.hostname, parts.port
+        self.origin = f"{parts.scheme}://{parts.netloc}"
+        self.base_path = parts.path.rstrip("/")
+        self.timeout = timeout
+        self.endpoints = {e.path: e for e in catalog.values() if e.family == family}
+
+    def url(self, path):
+        return self.origin + self.base_path + path
+
+    def forward(self, endpoint, headers, body):
+        """Sends one call upstream; returns (status, [(name, value)], body) or raises
+        ProxyError (502 unreachable or bad answer, 504 no answer in time)."""
+        sent = {"Content-Type": headers.get("content-type", endpoint.content_type),
+                "Accept": headers.get("accept", "application/json"),
+                "Accept-Encoding": "identity",
+                "User-Agent": "invitekit-serve"}
+        for name in endpoint.credential_headers():
+            if headers.get(name) is not None:
+                sent[name] = headers[name]
+        if self.scheme == "https":
+            conn = http.client.HTTPSConnection(self.host, self.port, timeout=self.timeout,
+                                               context=ssl.create_default_context())
+        else:
+            conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        url = self.url(endpoint.path)
+        try:
+            conn.request(endpoint.method, self.base_path + endpoint.path, body=body,
+                         headers=sent)
+            response = conn.getresponse()
+            data = response.read(MAX_UPSTREAM_BODY + 1)
+        except TimeoutError:
+            raise ProxyError(504, f"The upstream {url} did not answer within "
+                                  f"{self.timeout:g} s.") from None
+        except (OSError, http.client.HTTPException) as e:
+            reason = getattr(e, "strerror", None) or str(e) or type(e).__name__
+            raise ProxyError(502, f"Could not get an answer from the upstream {url}: "
+                                  f"{reason}.") from None
+        finally:
+            conn.close()
+        if len(data) > MAX_UPSTREAM_BODY:
+            raise ProxyError(502, f"The upstream {url} answered with more than "
+                                  f"{MAX_UPSTREAM_BODY // (1024 * 1024)} MiB.")
+        kept = [(k, v) for k, v in response.getheaders() if k.lower() not in HOP_BY_HOP]
+        return response.status, kept, data
+
+
+# =============================================================================================
+# [SECTION] Request handler
+
+class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files from `directory`, the sandbox, the proxy. One log line per request."""
+
+    server_version = "invitekit-serve/0.1"
+    protocol_version = "HTTP/1.1"   # keep-alive: every response carries a Content-Length
+    timeout = 60                    # a client that stalls mid-request is dropped
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".wasm": "application/wasm", ".js": "text/javascript",
+                      ".mjs": "text/javascript", ".json": "application/json",
+                      ".map": "application/json", ".svg": "image/svg+xml",
+                      ".woff2": "font/woff2", ".ttf": "font/ttf"}
+
+    def __init__(self, *args, app, **kwargs):
+        self.app = app
+        self._started = time.monotonic()
+        self._answered = False
+        super().__init__(*args, **kwargs)
+
+    # -- logging: method, path (no query), status, time; never a header ------------------
+
+    def parse_request(self):
+        self._started = time.monotonic()
+        return super().parse_request()
+
+    def log_request(self, code="-", size="-"):
+        if self.app.quiet:
+            return
+        path = urlsplit(getattr(self, "path", "") or "").path[:300] or "-"
+        path = CONTROL_CHARS.sub(lambda m: f"\\x{ord(m.group()):02x}", path)
+        ms = (time.monotonic() - self._started) * 1000
+        status = code.value if hasattr(code, "value") else code
+        self.app.log(f"{time.strftime('%H:%M:%S')} {self.client_address[0]} "
+                     f"{getattr(self, 'command', None) or '-'} {path} {status} {ms:.1f}ms")
+
+    def log_error(self, format, *args):
+        if format.startswith("code "):
+            return  # send_error(); log_request() reports the status
+        self.app.log(f"{time.strftime('%H:%M:%S')} {self.client_address[0]} " + (format % args))
+
+    # -- responses -----------------------------------------------------------------------
+
+    def send_error(self, code, message=None, explain=None):
+        """http.server's own errors (bad request line, unsupported method) as JSON."""
+        self.close_connection = True
+        self._send(code, {"success": False,
+                          "message": message or http.HTTPStatus(code).phrase})
+
+    def _send(self, status, body, content_type="application/json", headers=()):
+        if isinstance(body, (dict, list)):
+            body = json.dumps(body).encode("utf-8")
+        self._answered = True
+        self.send_response(status)
+        names = {name.lower() for name, _ in headers}
+        for name, value in self.app.headers + list(headers):
+            self.send_header(name, value)
+        if "cache-control" not in names:
+            self.send_header("Cache-Control", "no-store")
+        if status != 304:
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+        if self.close_connection:
+            self.send_header("Connection", "close")
+        self.end_headers()
+        if self.command != "HEAD" and status != 304:
+            self.wfile.write(body)
+
+    def _read_body(self):
+        """The request body, or None after answering 411/413/400 for one it will not read."""
+        if self.headers.get("transfer-encoding"):
+            self.close_connection = True
+            self._send(411, {"success": False, "message": "Send the body with a Content-Length; "
+                                                          "chunked bodies are not accepted."})
+            return None
+        length = self.headers.get("content-length", "0").strip()
+        if not length.isdigit():
+            self.close_connection = True
+            self._send(400, {"success": False, "message": "The Content-Length is not a number."})
+            return None
+        if int(length) > MAX_BODY:
+            self.close_connection = True  # the body stays unread, so the connection must go
+            self._send(413, {"success": False,
+                             "message": f"The body is {int(length)} bytes; the limit is "
+                                        f"{MAX_BODY} bytes (1 MiB)."})
+            return None
+        return self.rfile.read(int(length))
+
+    # -- routing -------------------------------------------------------------------------
+
+    def do_GET(self):
+        self._route()
+
+    def do_HEAD(self):
+        self._route()
+
+    def do_POST(self):
+        self._route()
+
+    def do_PUT(self):
+        self._route()
+
+    def do_PATCH(self):
+        self._route()
+
+    def do_DELETE(self):
+        self._route()
+
+    def _route(self):
+        self._answered = False
+        try:
+            self._dispatch()
+        except (ConnectionError, TimeoutError):
+            self.close_connection = True  # the client went away; nobody to answer
+        except Exception as e:  # a bug: say so in one line, answer 500, keep serving
+            self.app.log(f"{time.strftime('%H:%M:%S')} error in {self.command} "
+                         f"{urlsplit(self.path).path}: {type(e).__name__}: {e}")
+            self.close_connection = True
+            if not self._answered:
+                self._send(500, {"success": False, "message": "serve.py failed on this request; "
+                                 "its log says why."})
+
+    def _dispatch(self):
+        path = urlsplit(self.path).path
+        app, method = self.app, self.command
+        origin = self.headers.get("origin")
+        if method not in ("GET", "HEAD") and origin is not None and \
+                urlsplit(origin).netloc.lower() != self.headers.get("host", "").lower():
+            # Another site's page may not POST here through the user's browser (a form or a
+            # no-cors fetch needs no preflight): it could reset the sandbox or use the proxy.
+            return self._send(403, {"success": False, "message": "Cross-site request refused: "
+                                    "this server only answers its own page."})
+        if path.startswith("/proxy/"):
+            slug, _, rest = path[len("/proxy/"):].partition("/")
+            return self._proxy(slug, "/" + rest)
+        if path.startswith("/sandbox/") or path in app.routes:
+            if app.sandbox is None:
+                return self._send(404, {"success": False, "message": "The sandbox is off "
+                                        "(serve.py was started with --no-sandbox)."})
+            if path in app.routes:
+                return self._sandbox_call(app.routes[path])
+            return self._sandbox_admin(path, method)
+        if method not in ("GET", "HEAD"):
+            return self._send(405, {"success": False, "message": f"{method} is not allowed here."},
+                              headers=[("Allow", "GET, HEAD")])
+        return self._static(path)
+
+    def _sandbox_call(self, endpoint):
+        if self.command != endpoint.method:
+            return self._send(405, {"success": False,
+                                    "message": f"Use {endpoint.method} for {endpoint.path}."},
+                              headers=[("Allow", endpoint.method)])
+        data = self._read_body()
+        if data is not None:
+            self._send(*self.app.sandbox.handle(endpoint, self.headers, data))
+
+    def _sandbox_admin(self, path, method):
+        sandbox = self.app.sandbox
+        pages = {"/sandbox/credentials": ("GET", sandbox.credentials),
+                 "/sandbox/state": ("GET", sandbox.state),
+                 "/sandbox/reset": ("POST", None)}
+        if path not in pages:
+            return self._send(404, {"success": False, "message": f"No such page: {path}"})
+        allowed = pages[path][0]
+        if method != allowed and not (method == "HEAD" and allowed == "GET"):
+            return self._send(405, {"success": False, "message": f"Use {allowed} for {path}."},
+                              headers=[("Allow", allowed)])
+        if path == "/sandbox/reset":
+            if self._read_body() is None:
+                return None
+            sandbox.reset()
+            return self._send(200, {"success": True, "message": "The sandbox state was cleared; "
+                                    "its organization, websites, groups and keys stay."})
+        return self._send(200, pages[path][1]())
+
+    def _proxy(self, slug, rest):
+        upstream = self.app.upstreams.get(slug)
+        if upstream is None:
+            return self._send(404, {"success": False, "message":
+                                    f"No upstream is configured for '{slug}': start serve.py "
+                                    f"with --upstream-{slug} URL to reach the real API."})
+        endpoint = upstream.endpoints.get(rest)
+        if endpoint is None:
+            documented = ", ".join(sorted(upstream.endpoints))
+            return self._send(404, {"success": False, "message":
+                                    f"Only the documented paths are forwarded ({documented}); "
+                                    f"{rest} is not one of them."})
+        if self.command != endpoint.method:
+            return self._send(405, {"success": False,
+                                    "message": f"Use {endpoint.method} for {endpoint.path}."},
+                              headers=[("Allow", endpoint.method)])
+        data = self._read_body()
+        if data is None:
+            return None
+        try:
+            status, headers, body = upstream.forward(endpoint, self.headers, data)
+        except ProxyError as e:
+            return self._send(e.status, {"success": False, "message": str(e)})
+        content_type = next((v for k, v in headers if k.lower() == "content-type"),
+                            "application/octet-stream")
+        return self._send(status, body, content_type,
+                          [(k, v) for k, v in headers if k.lower() != "content-type"])
+
+    def _static(self, path):
+        root = Path(self.directory)
+        if not root.is_dir():
+            if path not in ("/", "/index.html"):
+                return self._send(404, {"success": False, "message": f"Not found: {path}"})
+            sandbox = NOT_BUILT_SANDBOX if self.app.sandbox is not None else ""
+            page = NOT_BUILT_PAGE.format(directory=self.directory, sandbox=sandbox)
+            return self._send(200, page.encode("utf-8"), "text/html; charset=utf-8",
+                              [("Cache-Control", "no-cache")])
+        # translate_path() drops ".." and "." segments; realpath() also catches symlinks out.
+        translated = self.translate_path(self.path)
+        file = Path(os.path.realpath(translated)) if "\x00" not in translated else None
+        real_root = Path(os.path.realpath(root))
+        if file is None or (file != real_root and real_root not in file.parents):
+            return self._send(404, {"success": False, "message": f"Not found: {path}"})
+        if file.is_dir():
+            if not path.endswith("/"):
+                return self._send(301, b"", "text/plain", [("Location", path + "/")])
+            file = file / "index.html"
+        if not file.is_file():
+            return self._send(404, {"success": False, "message": f"Not found: {path}"})
+        stat = file.stat()
+        etag = f'"{stat.st_mtime_ns:x}-{stat.st_size:x}"'
+        content_type = self.guess_type(str(file))
+        if content_type.startswith("text/") or content_type.endswith("javascript"):
+            content_type += "; charset=utf-8"
+        compressible = bool(COMPRESSIBLE.match(content_type))
+        headers = [("ETag", etag), ("Last-Modified", formatdate(stat.st_mtime, usegmt=True)),
+                   ("Cache-Control", IMMUTABLE if HASHED_NAME.search(file.name) else "no-cache")]
+        if compressible:
+            headers.append(("Vary", "Accept-Encoding"))
+        if etag in [t.strip() for t in self.headers.get("if-none-match", "").split(",")]:
+            return self._send(304, b"", content_type, headers)
+        data = file.read_bytes()
+        if (compressible and len(data) >= GZIP_MIN_SIZE
+                and accepts_gzip(self.headers.get("accept-encoding"))):
+            data = self.app.gzip.get(str(file), stat, data)
+            headers.append(("Content-Encoding", "gzip"))
+        return self._send(200, data, content_type, headers)
+
+
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 128  # the default 5 drops connections when 50 clients arrive at once
+
+
+# =============================================================================================
+# [SECTION] Command line
+
+def upstream_url(text):
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or \
+            parts.fragment or parts.username or parts.password:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an http(s) base URL like https://api.example.com")
+    try:
+        parts.port
+    except ValueError as e:
+        raise argparse.ArgumentTypeError(f"{text!r}: {e}") from None
+    return text
+
+
+def positive_seconds(text):
+    value = float(text)
+    if not value > 0:
+        raise argparse.ArgumentTypeError("the timeout must be more than 0 seconds")
+    return value
+
+
+def build_parser(catalog):
+    parser = argparse.ArgumentParser(
+        description="Serve the invitekit admin page with a sandbox of the invite APIs and, "
+                    "optionally, a proxy to the real ones (so the page needs no CORS).")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="address to bind; 0.0.0.0 exposes the sandbox and proxy to your "
+                             "network (default: %(default)s)")
+    parser.add_argument("--port", type=int, default=8000, help="port; 0 picks a free one "
+                                                               "(default: %(default)s)")
+    parser.add_argument("--directory", default="web/dist",
+                        help="the built admin page; a relative path is taken from serve.py's "
+                             "folder (default: %(default)s)")
+    parser.add_argument("--db", default=".invitekit/sandbox.db", metavar="PATH|:memory:",
+                        help="the sandbox's SQLite database, created and seeded when missing; "
+                             "relative to serve.py's folder; :memory: for a throwaway run "
+                             "(default: %(default)s)")
+    parser.add_argument("--no-sandbox", action="store_true",
+                        help="do not serve the sandbox API (default: %(default)s)")
+    for family in sorted({e.family for e in catalog.values()}):
+        first = min((e for e in catalog.values() if e.family == family), key=lambda e: e.path)
+        slug = family_slug(family)
+        parser.add_argument(f"--upstream-{slug}", type=upstream_url, metavar="URL",
+                            dest=f"upstream_{family}",
+                            help=f"forward this API's documented paths to URL under "
+                                 f"/proxy/{slug}/ (POST /proxy/{slug}{first.path} → "
+                                 f"URL{first.path}); the docs' URL is "
+                                 f"{first.doc['defaultBaseUrl']} (default: %(default)s)")
+    parser.add_argument("--upstream-timeout", type=positive_seconds, default=30.0,
+                        metavar="SECONDS", help="how long to wait for an upstream before "
+                                                "answering 504 (default: %(default)s)")
+    parser.add_argument("--quiet", action="store_true",
+                        help="no log line per request (default: %(default)s)")
+    return parser
+
+
+def print_banner(url, args, sandbox, upstreams):
+    out = [f"invitekit: serving {url} (admin page from {args.directory})"]
+    if sandbox is not None:
+        c = sandbox.credentials()
+        out += [f"Sandbox API at {url} (database {args.db}). Its fake, local credentials:",
+                f"  AthenaHQ global API key         {c['athena']['globalApiKey']}",
+                f"  AthenaHQ website API key        {c['athena']['websiteApiKey']}"
+                f"  (website {c['athena']['websiteId']})",
+                f"  users-organizations bearer      {c['usersOrganizations']['bearerToken']}",
+                f"  users-organizations session     {c['usersOrganizations']['sessionToken']}",
+                f"  websites  {', '.join(c['websites'])}",
+                f"  groups    {', '.join(c['groups'])}"]
+    else:
+        out.append("Sandbox API: off (--no-sandbox).")
+    for u in upstreams:
+        for path in sorted(u.endpoints):
+            out.append(f"Proxy: {url.rstrip('/')}/proxy/{u.slug}{path} -> {u.url(path)}")
+    out.append("Press Ctrl+C to stop.")
+    print("\n".join(out), flush=True)
+
+
+def main(argv=None):
+    catalog = load_catalog()
+    args = build_parser(catalog).parse_args(argv)
+    directory = ROOT / args.directory  # an absolute path stays as it is
+    db = args.db if args.db == ":memory:" else str(ROOT / args.db)
+    try:
+        sandbox = None if args.no_sandbox else Sandbox(db, catalog)
+    except (OSError, sqlite3.Error) as e:
+        sys.exit(f"serve.py: cannot open the sandbox database {args.db}: {e}")
+    upstreams = [Upstream(family, getattr(args, f"upstream_{family}"), catalog,
+                          args.upstream_timeout)
+                 for family in sorted({e.family for e in catalog.values()})
+                 if getattr(args, f"upstream_{family}")]
+    app = App(catalog, sandbox, upstreams, quiet=args.quiet)
+    handler = functools.partial(InviteKitHandler, app=app, directory=str(directory))
+    Server.address_family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
+    try:
+        server = Server((args.host, args.port), handler)
+    except OSError as e:
+        sys.exit(f"serve.py: cannot listen on {args.host}:{args.port}: {e.strerror}")
+    host, port = server.server_address[:2]
+    shown = f"[{host}]" if ":" in host else host
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops as quietly as Ctrl+C
+    try:
+        print_banner(f"http://{shown}:{port}/", args, sandbox, upstreams)
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("\nStopped.", flush=True)
+    finally:
+        server.server_close()
+        if sandbox is not None:
+            sandbox.close()
+
+
+if __name__ == "__main__":
+    main()

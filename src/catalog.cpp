@@ -1,0 +1,58 @@
+// invitekit: the endpoint catalog, read once from the endpoint descriptions embedded at build time.
+#include "catalog.h"
+
+#include <algorithm>
+
+#include "detail/embedded_endpoints.h"
+#include "json.h"
+
+namespace invitekit {
+namespace {
+
+std::string text_of(const json_value& object, std::string_view key) {
+  return std::string(object.find(key).as_string());
+}
+
+std::vector<endpoint_info> load_endpoints() {
+  std::vector<endpoint_info> list;
+  json_document doc;
+  for (const detail::embedded_file& file : detail::embedded_endpoints()) {
+    // A description that does not parse is a bug in src/endpoints/, caught by catalog_test;
+    // at run time the endpoint is simply absent rather than half-described.
+    if (!doc.parse(file.text)) continue;
+    json_value root = doc.root();
+    endpoint_info info;
+    info.id = text_of(root, "id");
+    info.family = text_of(root, "family");
+    info.title = text_of(root, "title");
+    info.method = text_of(root, "method");
+    info.path = text_of(root, "path");
+    info.default_base_url = text_of(root, "defaultBaseUrl");
+    for (json_value c : root.at_pointer("/auth/credentials").items()) {
+      info.credentials.push_back(
+          {text_of(c, "name"), text_of(c, "label"), text_of(c, "header"), text_of(c, "format")});
+    }
+    info.description_json = file.text;
+    list.push_back(std::move(info));
+  }
+  std::sort(list.begin(), list.end(),
+            [](const endpoint_info& a, const endpoint_info& b) { return a.id < b.id; });
+  return list;
+}
+
+}  // namespace
+
+const std::vector<endpoint_info>& endpoints() {
+  static const std::vector<endpoint_info> list = load_endpoints();  // built once, thread-safe
+  return list;
+}
+
+const endpoint_info* find_endpoint(std::string_view id) {
+  const std::vector<endpoint_info>& list = endpoints();
+  auto it =
+      std::lower_bound(list.begin(), list.end(), id,
+                       [](const endpoint_info& e, std::string_view key) { return e.id < key; });
+  return it != list.end() && it->id == id ? &*it : nullptr;
+}
+
+}  // namespace invitekit

@@ -1,0 +1,185 @@
+// invitekit detail: format checks written as small hand parsers — no regex, no allocation.
+#include "detail/schema_format.h"
+
+#include <array>
+
+#include "regex.h"
+
+namespace invitekit::detail {
+namespace {
+
+bool is_alnum(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+bool is_hex(char c) {
+  // A table: uuid checks run on every id of every invite.
+  static constexpr auto table = [] {
+    std::array<bool, 256> t{};
+    for (char d : std::string_view("0123456789abcdefABCDEF"))
+      t[static_cast<unsigned char>(d)] = true;
+    return t;
+  }();
+  return table[static_cast<unsigned char>(c)];
+}
+
+// RFC 5322 atext.
+bool is_atext(char c) {
+  if (is_alnum(c)) return true;
+  for (char x : std::string_view("!#$%&'*+-/=?^_`{|}~")) {
+    if (c == x) return true;
+  }
+  return false;
+}
+
+bool is_dot_atom(std::string_view s) {
+  if (s.empty() || s.front() == '.' || s.back() == '.') return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '.') {
+      if (s[i - 1] == '.') return false;
+    } else if (!is_atext(s[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// "…" with printable ASCII inside; a backslash quotes the next character.
+bool is_quoted_string(std::string_view s) {
+  if (s.size() < 2 || s.front() != '"' || s.back() != '"') return false;
+  for (std::size_t i = 1; i + 1 < s.size(); ++i) {
+    const char c = s[i];
+    if (c == '\\') {
+      if (++i + 1 >= s.size() || s[i] < ' ' || s[i] > '~') return false;
+    } else if (c == '"' || c < ' ' || c > '~') {
+      return false;
+    }
+  }
+  return true;
+}
+
+bool is_hostname(std::string_view s) {
+  if (s.empty() || s.size() > 253) return false;
+  std::size_t labels = 0;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find('.', start);
+    if (end == std::string_view::npos) end = s.size();
+    const std::string_view label = s.substr(start, end - start);
+    if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-')
+      return false;
+    for (char c : label) {
+      if (!is_alnum(c) && c != '-') return false;
+    }
+    ++labels;
+    start = end + 1;
+  }
+  // A single label ("localhost") is a valid RFC host, but never what an admin means to invite.
+  return labels >= 2;
+}
+
+bool is_ipv4(std::string_view s) {
+  int parts = 0;
+  std::size_t i = 0;
+  while (true) {
+    std::size_t digits = 0;
+    int value = 0;
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && digits < 4) {
+      value = value * 10 + (s[i++] - '0');
+      ++digits;
+    }
+    if (digits == 0 || digits > 3 || value > 255 || (digits > 1 && s[i - digits] == '0'))
+      return false;
+    if (++parts == 4) return i == s.size();
+    if (i >= s.size() || s[i++] != '.') return false;
+  }
+}
+
+bool is_ipv6(std::string_view s) {
+  int groups = 0;
+  bool compressed = false;
+  std::size_t i = 0;
+  if (s.substr(0, 2) == "::") {
+    compressed = true;
+    i = 2;
+  }
+  while (i < s.size()) {
+    std::size_t j = i;
+    while (j < s.size() && is_hex(s[j]) && j - i < 5) ++j;
+    if (j < s.size() && s[j] == '.') {  // a trailing IPv4 takes two groups
+      if (!is_ipv4(s.substr(i))) return false;
+      groups += 2;
+      i = s.size();
+      break;
+    }
+    if (j == i || j - i > 4) return false;
+    ++groups;
+    i = j;
+    if (i == s.size()) break;
+    if (s[i] != ':') return false;
+    if (i + 1 < s.size() && s[i + 1] == ':') {
+      if (compressed) return false;
+      compressed = true;
+      i += 2;
+    } else {
+      if (++i == s.size()) return false;  // a trailing single ':'
+    }
+  }
+  return compressed ? groups < 8 : groups == 8;
+}
+
+bool is_domain(std::string_view s) {
+  if (s.size() >= 2 && s.front() == '[' && s.back() == ']') {
+    const std::string_view literal = s.substr(1, s.size() - 2);
+    if (literal.substr(0, 5) == "IPv6:") return is_ipv6(literal.substr(5));
+    return is_ipv4(literal);
+  }
+  return is_hostname(s);
+}
+
+}  // namespace
+
+bool is_email(std::string_view s) {
+  if (s.size() > 254) return false;
+  const std::size_t at = s.rfind('@');
+  if (at == std::string_view::npos) return false;
+  const std::string_view local = s.substr(0, at);
+  if (local.empty() || local.size() > 64) return false;
+  return (is_dot_atom(local) || is_quoted_string(local)) && is_domain(s.substr(at + 1));
+}
+
+bool is_uuid(std::string_view s) {
+  if (s.size() != 36) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+    if (dash ? s[i] != '-' : !is_hex(s[i])) return false;
+  }
+  return true;
+}
+
+namespace {
+
+// ECMAScript's unicode-mode grammar (the "u" flag) has no identity escapes for letters: "\\Z" is
+// .NET, not JS. Without "u", engines quietly read it as "Z"; a format check should not.
+bool has_unknown_letter_escape(std::string_view s) {
+  constexpr std::string_view letter_escapes = "bBcdDfknpPrsStuvwWx";
+  for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+    if (s[i] != '\\') continue;
+    const char c = s[++i];
+    const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (letter && letter_escapes.find(c) == std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool is_regex(std::string_view s) { return !has_unknown_letter_escape(s) && regex_compile(s) >= 0; }
+
+std::size_t count_code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace invitekit::detail

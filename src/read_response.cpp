@@ -1,0 +1,447 @@
+// invitekit: read_response() — an endpoint's HTTP response read as success, partial or failure,
+// driven by the description's "responses" section.
+#include "read_response.h"
+
+#include <cctype>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "detail/compiled_endpoint.h"
+
+namespace invitekit {
+
+const char* to_string(outcome o) {
+  switch (o) {
+    case outcome::success: return "success";
+    case outcome::partial: return "partial";
+    case outcome::failure: return "failure";
+  }
+  return "failure";
+}
+
+namespace {
+
+// ---- Headers and Retry-After -------------------------------------------------------------
+
+bool equal_ignoring_case(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+
+std::string_view trimmed(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::optional<std::string_view> header(const header_list& headers, std::string_view name) {
+  for (const auto& [key, value] : headers)
+    if (equal_ignoring_case(key, name)) return trimmed(value);
+  return std::nullopt;
+}
+
+// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+// An HTTP date in any of the three forms RFC 9110 asks recipients to accept —
+// "Sun, 06 Nov 1994 08:49:37 GMT", "Sunday, 06-Nov-94 08:49:37 GMT", "Sun Nov  6 08:49:37 1994" —
+// as seconds since 1970. In all three the first number is the day and the second the year.
+std::optional<std::int64_t> parse_http_date(std::string_view text) {
+  static constexpr std::string_view months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                "jul", "aug", "sep", "oct", "nov", "dec"};
+  int month = 0, numbers = 0, hms_found = 0;
+  std::int64_t day = 0, year = 0, h = 0, mi = 0, s = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == ' ' || c == ',' || c == '-') { ++i; continue; }
+    std::size_t j = i;
+    while (j < text.size() && text[j] != ' ' && text[j] != ',' && text[j] != '-') ++j;
+    const std::string_view token = text.substr(i, j - i);
+    i = j;
+    if (std::isdigit(static_cast<unsigned char>(token[0]))) {
+      if (token.find(':') != std::string_view::npos) {
+        int parts[3] = {-1, -1, -1}, n = 0;
+        for (char d : token) {
+          if (d == ':') { if (++n > 2) return std::nullopt; continue; }
+          if (!std::isdigit(static_cast<unsigned char>(d))) return std::nullopt;
+          parts[n] = (parts[n] < 0 ? 0 : parts[n] * 10) + (d - '0');
+          if (parts[n] > 99) return std::nullopt;
+        }
+        if (n != 2 || parts[0] < 0 || parts[1] < 0 || parts[2] < 0) return std::nullopt;
+        h = parts[0], mi = parts[1], s = parts[2], hms_found = 1;
+        continue;
+      }
+      if (token.size() > 4) return std::nullopt;
+      std::int64_t value = 0;
+      for (char d : token) {
+        if (!std::isdigit(static_cast<unsigned char>(d))) return std::nullopt;
+        value = value * 10 + (d - '0');
+      }
+      if (numbers == 0) day = value;
+      else if (numbers == 1) year = token.size() <= 2 ? (value < 70 ? 2000 + value : 1900 + value) : value;
+      else return std::nullopt;
+      ++numbers;
+      continue;
+    }
+    if (token.size() == 3) {
+      for (int m = 0; m < 12; ++m)
+        if (equal_ignoring_case(token, months[m])) month = m + 1;
+    }
+    // Anything else is the weekday or "GMT": neither changes the instant.
+  }
+  if (month == 0 || numbers != 2 || !hms_found || day < 1 || day > 31 || h > 23 || mi > 59 || s > 60)
+    return std::nullopt;
+  return days_from_civil(year, static_cast<unsigned>(month), static_cast<unsigned>(day)) * 86400 + h * 3600 + mi * 60 + s;
+}
+
+// Retry-After as seconds: a number of seconds, or an HTTP date measured against the response's
+// own Date header (the server's clock, not ours — they may disagree by minutes). A date without
+// a Date header, or anything unreadable, is ignored rather than guessed at.
+std::optional<int> retry_after_seconds(const header_list& headers) {
+  const auto value = header(headers, "Retry-After");
+  if (!value || value->empty()) return std::nullopt;
+  bool all_digits = true;
+  for (char c : *value) all_digits = all_digits && std::isdigit(static_cast<unsigned char>(c));
+  if (all_digits) {
+    std::int64_t seconds = 0;
+    for (char c : *value) {
+      seconds = seconds * 10 + (c - '0');
+      if (seconds > std::numeric_limits<int>::max()) return std::numeric_limits<int>::max();
+    }
+    return static_cast<int>(seconds);
+  }
+  const auto when = parse_http_date(*value);
+  const auto date = header(headers, "Date");
+  if (!when || !date) return std::nullopt;
+  const auto now = parse_http_date(*date);
+  if (!now) return std::nullopt;
+  const std::int64_t delta = *when - *now;
+  if (delta <= 0) return 0;
+  return delta > std::numeric_limits<int>::max() ? std::numeric_limits<int>::max() : static_cast<int>(delta);
+}
+
+// ---- Plain sentences --------------------------------------------------------------------
+
+std::string seconds_phrase(int seconds) {
+  return std::to_string(seconds) + (seconds == 1 ? " second" : " seconds");
+}
+
+// What to tell an admin when the server gave no message of its own.
+std::string status_sentence(int status, std::optional<int> retry_after) {
+  const std::string code = std::to_string(status);
+  switch (status) {
+    case 400: return "The server rejected the invite as invalid (status 400). Check the fields and try again.";
+    case 401: return "The API key or token was not accepted. Check it and try again.";
+    case 403: return "The API key or token is not allowed to send this invite (status 403).";
+    case 404: return "The server did not find what the invite refers to (status 404). Check the IDs and the server URL.";
+    case 409: return "The invite conflicts with what already exists (status 409): the person may already be a member or invited.";
+    case 422: return "The server could not process the invite (status 422). Check the fields and try again.";
+    case 429:
+      if (retry_after) return "Too many requests: wait " + seconds_phrase(*retry_after) + " and try again.";
+      return "Too many requests: wait a moment and try again.";
+    default: break;
+  }
+  if (status >= 500 && status <= 599) {
+    if (retry_after) return "The server had a problem (status " + code + "): wait " + seconds_phrase(*retry_after) + " and try again.";
+    return "The server had a problem (status " + code + "). Try again later.";
+  }
+  if (status >= 400 && status <= 499) return "The server refused the request (status " + code + ").";
+  return "The server answered with an unexpected status (" + code + "). Check the server URL.";
+}
+
+// ---- Reading the body -------------------------------------------------------------------
+
+// A string member of the description ("" when absent): mostly pointers into the answer.
+std::string_view member_text(const json_value& object, std::string_view key) {
+  return object.find(key).as_string();
+}
+
+// The value a description pointer names in the answer; an absent pointer names nothing (where
+// at_pointer("") would name the whole answer).
+json_value field(const json_value& body, std::string_view pointer) {
+  return pointer.empty() ? json_value() : body.at_pointer(pointer);
+}
+
+// A text field of the answer: a string, or a number's decimal text (users-organizations ids).
+std::string text_at(const json_value& body, std::string_view pointer) {
+  const json_value v = field(body, pointer);
+  if (v.is_string()) return std::string(v.as_string());
+  if (v.is_number()) return std::string(v.number_text());
+  return {};
+}
+
+// The server's own words about a failure: the first errorMessageFields pointer holding a
+// non-empty string, or a list of strings (validation frameworks send one per field).
+std::string server_message(const json_value& responses, const json_value& body) {
+  for (json_value where : responses.find("errorMessageFields").items()) {
+    const json_value v = field(body, where.as_string());
+    if (v.is_string() && !v.as_string().empty()) return std::string(v.as_string());
+    if (v.is_array()) {
+      std::string joined;
+      for (json_value item : v.items()) {
+        if (!item.is_string() || item.as_string().empty()) continue;
+        if (!joined.empty()) joined += "; ";
+        joined += item.as_string();
+      }
+      if (!joined.empty()) return joined;
+    }
+  }
+  return {};
+}
+
+void warn(response_reading& out, std::string path, std::string message) {
+  if (out.warnings.size() < max_errors) out.warnings.push_back({std::move(path), codes::response, std::move(message)});
+}
+
+// Every concrete location matching a pointer whose "*" tokens stand for every array element,
+// e.g. "/results/*/user_id" → "/results/0/user_id", … (only the ones that exist).
+void for_each_match(const json_value& value, std::string_view rest, std::string& path,
+                    const std::function<void(const std::string&)>& found) {
+  if (!value.exists()) return;
+  if (rest.empty()) return found(path);
+  rest.remove_prefix(1);  // the '/'
+  const std::size_t end = rest.find('/');
+  const std::string_view token = rest.substr(0, end);
+  const std::string_view after = end == std::string_view::npos ? std::string_view() : rest.substr(end);
+  const std::size_t mark = path.size();
+  if (token == "*") {
+    std::size_t index = 0;
+    for (json_value item : value.items()) {
+      append_pointer_index(path, index++);
+      for_each_match(item, after, path, found);
+      path.resize(mark);
+    }
+    return;
+  }
+  // The token is still escaped (~0, ~1): at_pointer unescapes it, and the path keeps it as is.
+  path += '/';
+  path += token;
+  for_each_match(value.at_pointer(std::string("/").append(token)), after, path, found);
+  path.resize(mark);
+}
+
+// The contract rules: what the API promises never to send back for a given request.
+void check_contract(const json_value& responses, const json_value& sent, const json_value& body,
+                    response_reading& out) {
+  for (json_value rule : responses.find("contract").items()) {
+    bool applies = true;
+    for (json_member condition : rule.find("when").members()) {
+      const json_value actual = field(sent, condition.key);
+      applies = applies && actual.exists() && json_equal(actual, condition.value);
+    }
+    if (!applies) continue;
+    const std::string message(member_text(rule, "message"));
+    std::string path;
+    for_each_match(body, member_text(rule, "absent"), path,
+                   [&](const std::string& where) { warn(out, where, message); });
+  }
+}
+
+struct target_spec {
+  std::string_view kind, request_list, result_field;
+};
+
+std::string plural(std::string_view noun, std::size_t count) {
+  return std::string(noun) + (count == 1 ? "" : "s");
+}
+
+// "website or group", from the description's target kinds.
+std::string kinds_phrase(const std::vector<target_spec>& targets) {
+  std::string s;
+  for (std::size_t i = 0; i < targets.size(); ++i) s += (i ? " or " : "") + std::string(targets[i].kind);
+  return s.empty() ? "target" : s;
+}
+
+// A bulk answer: one row per target, checked against the targets that were sent.
+void read_results(const json_value& responses, const json_value& body, const json_value& sent,
+                  response_reading& out) {
+  const json_value mapping = responses.find("results");
+  const std::string_view results_pointer = member_text(responses.find("fields"), "results");
+  std::vector<target_spec> targets;
+  for (json_value t : mapping.find("targets").items())
+    targets.push_back({member_text(t, "kind"), member_text(t, "requestList"), member_text(t, "resultField")});
+  const std::string kinds = kinds_phrase(targets);
+
+  // (kind, id) pairs, in sets: a hostile answer may hold tens of thousands of rows.
+  using target_key = std::pair<std::string_view, std::string_view>;
+  std::set<target_key> requested, answered;
+  std::vector<target_key> requested_in_order;
+  for (const target_spec& t : targets)
+    for (json_value id : field(sent, t.request_list).items())
+      if (id.is_string() && requested.insert({t.kind, id.as_string()}).second)
+        requested_in_order.push_back({t.kind, id.as_string()});
+
+  const json_value rows = field(body, results_pointer);
+  std::size_t index = 0, succeeded = 0;
+  for (json_value row : rows.items()) {
+    std::string row_path(results_pointer);
+    append_pointer_index(row_path, index++);
+    target_result r;
+    const target_spec* spec = nullptr;
+    std::string_view id;
+    for (const target_spec& t : targets) {
+      const json_value v = field(row, t.result_field);
+      if (v.is_string()) { id = v.as_string(); spec = &t; break; }
+    }
+    const json_value ok = field(row, member_text(mapping, "success"));
+    r.success = ok.is_bool() && ok.as_bool();
+    r.message = text_at(row, member_text(mapping, "message"));
+    r.error = text_at(row, member_text(mapping, "error"));
+    r.user_id = text_at(row, member_text(mapping, "userId"));
+    r.invite_id = text_at(row, member_text(mapping, "inviteId"));
+    succeeded += r.success;
+
+    if (spec == nullptr) {
+      warn(out, row_path, "The server returned a result that does not say which " + kinds + " it is for.");
+    } else {
+      r.target_id = id;
+      r.target_kind = spec->kind;
+      const std::string where = row_path + std::string(spec->result_field);
+      const std::string target = r.target_kind + " " + r.target_id;
+      if (sent.exists() && !requested.count({spec->kind, id}))
+        warn(out, where, "The server returned a result for " + target + ", which was not in the request.");
+      else if (!answered.insert({spec->kind, id}).second)
+        warn(out, where, "The server returned two results for " + target + ".");
+    }
+    out.results.push_back(std::move(r));
+  }
+
+  // Targets that were sent but got no row: their fate is unknown, so they are reported rather
+  // than guessed as failed. (An empty list gets one warning below, not one per target.)
+  if (!out.results.empty())
+    for (const target_key& t : requested_in_order)
+      if (!answered.count(t))
+        warn(out, std::string(results_pointer),
+             "The server returned no result for " + std::string(t.first) + " " + std::string(t.second) + ".");
+
+  const std::size_t total = out.results.size();
+  const std::string none = "The server returned no result for any " + kinds + ".";
+  if (rows.is_array() && total == 0) warn(out, std::string(results_pointer), none);
+  out.result = total == 0 ? outcome::failure
+             : succeeded == total ? outcome::success
+             : succeeded == 0 ? outcome::failure
+             : outcome::partial;
+
+  if (total == 0) {
+    out.message = none;
+    return;
+  }
+  std::string_view noun = out.results.front().target_kind;
+  for (const target_result& r : out.results)
+    if (r.target_kind != noun) noun = "target";
+  if (noun.empty()) noun = "target";
+  out.message = std::to_string(succeeded) + " of " + std::to_string(total) + " " + plural(noun, total) + " succeeded";
+  out.message += succeeded == total ? "." : "; " + std::to_string(total - succeeded) + " failed.";
+}
+
+// The API's documented response shape, checked on success only: error bodies are not promised.
+void check_shape(const detail::compiled_endpoint& ep, const json_value& body, response_reading& out) {
+  if (!ep.has_response_schema) return;
+  for (const issue& e : ep.response_schema.validate(body).errors) {
+    // "/data/userId" reads as 'data/userId' in a sentence.
+    const std::string where = e.path.empty() ? "the answer as a whole" : "'" + e.path.substr(1) + "'";
+    if (e.code == "required")
+      warn(out, e.path, "The server's answer has no " + where + ", which the API documents as always present.");
+    else
+      warn(out, e.path, "The server's answer has a value for " + where + " that the API does not document (" + e.code + ").");
+  }
+}
+
+}  // namespace
+
+response_reading read_response(std::string_view endpoint_id, const http_response& response) {
+  response_reading out;
+  out.status = response.status;
+  const detail::compiled_endpoint* ep = detail::find_compiled_endpoint(endpoint_id);
+  if (ep == nullptr) {
+    issue unknown = detail::unknown_endpoint_issue(endpoint_id);
+    out.message = unknown.message;
+    out.warnings.push_back(std::move(unknown));
+    return out;
+  }
+  const json_value responses = ep->description.root().find("responses");
+  const json_value fields = responses.find("fields");
+
+  // Documents reused per thread; an empty or unreadable body leaves `body` missing.
+  thread_local json_document body_doc, sent_doc;
+  json_limits limits;
+  limits.subject = "The server's answer";
+  const json_value body = !response.body.empty() && body_doc.parse(response.body, limits) ? body_doc.root() : json_value();
+  const json_value sent = !response.request_body.empty() && sent_doc.parse(response.request_body) ? sent_doc.root() : json_value();
+
+  if (response.status == 429 || response.status == 503) out.retry_after = retry_after_seconds(response.headers);
+
+  const bool accepted = response.status >= 200 && response.status <= 299;
+  if (!accepted) {
+    out.result = outcome::failure;
+    out.message = body.exists() ? server_message(responses, body) : std::string();
+    if (out.message.empty()) out.message = status_sentence(response.status, out.retry_after);
+    return out;
+  }
+
+  bool documented = false;
+  for (json_value s : responses.find("successStatuses").items())
+    documented = documented || (s.is_integer() && s.as_number() == response.status);
+  if (!documented)
+    warn(out, "", "The server answered with status " + std::to_string(response.status) + ", which the API does not document for this call.");
+
+  const std::string fallback = responses.find("successMessage").is_string()
+                                   ? std::string(responses.find("successMessage").as_string())
+                                   : std::string("The server accepted the invite.");
+  if (!body.exists()) {
+    warn(out, "", response.body.empty() ? "The server's answer was empty, so its details could not be read."
+                                        : "The server's answer is not JSON, so its details could not be read.");
+    // A 2xx says a single invite went through; only its details are lost. A bulk call's rows
+    // are lost with them, and claiming every target succeeded would be a guess.
+    if (responses.find("results").exists()) {
+      out.result = outcome::failure;
+      out.message = "The server accepted the request, but its answer could not be read, so which targets succeeded is unknown.";
+    } else {
+      out.result = outcome::success;
+      out.message = fallback;
+    }
+    return out;
+  }
+
+  check_shape(*ep, body, out);
+  out.message = text_at(body, member_text(fields, "message"));
+  out.invite_id = text_at(body, member_text(fields, "inviteId"));
+  out.user_id = text_at(body, member_text(fields, "userId"));
+
+  if (responses.find("results").exists()) {
+    const std::string server_words = out.message;
+    read_results(responses, body, sent, out);
+    if (!server_words.empty()) out.message = server_words;
+  } else {
+    out.result = outcome::success;
+    if (out.message.empty()) out.message = fallback;
+  }
+
+  // "success": false in a 2xx is the server saying no, whatever the rows say.
+  const json_value said = field(body, member_text(fields, "success"));
+  if (said.is_bool() && !said.as_bool()) {
+    out.result = outcome::failure;
+    const std::string why = server_message(responses, body);
+    out.message = !why.empty() ? why : "The server reported that the invite did not go through.";
+  }
+
+  if (sent.exists()) check_contract(responses, sent, body, out);
+  return out;
+}
+
+}  // namespace invitekit

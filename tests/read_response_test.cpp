@@ -1,0 +1,144 @@
+// invitekit tests: read_response() — every row of tests/vectors/read_response.json, then
+// Retry-After's date forms and random answers.
+#include "read_response.h"
+
+#include <gtest/gtest.h>
+
+#include <limits>
+#include <optional>
+#include <random>
+#include <string>
+
+#include "vector_table.h"
+
+namespace invitekit {
+namespace {
+
+using test::actual_issues;
+using test::expected_issues;
+
+http_response response_of(const json_value& row) {
+  const json_value given = row.find("response");
+  http_response r;
+  r.status = static_cast<int>(given.find("status").as_number());
+  r.headers = test::headers_of(given.find("headers"));
+  r.body = test::body_text(given);
+  if (given.find("request").exists()) r.request_body = to_json(given.find("request"));
+  return r;
+}
+
+class ReadResponseVectors : public ::testing::TestWithParam<json_value> {};
+
+TEST_P(ReadResponseVectors, Row) {
+  const json_value row = GetParam();
+  const response_reading r = read_response(row.find("endpoint").as_string(), response_of(row));
+  EXPECT_STREQ(to_string(r.result), std::string(row.find("outcome").as_string()).c_str());
+  EXPECT_EQ(r.status, static_cast<int>(row.find("response").find("status").as_number()));
+  if (row.find("message").exists()) {
+    EXPECT_EQ(r.message, row.find("message").as_string());
+  }
+  EXPECT_FALSE(r.message.empty());
+  EXPECT_EQ(r.invite_id, row.find("inviteId").as_string());
+  EXPECT_EQ(r.user_id, row.find("userId").as_string());
+  const json_value retry = row.find("retryAfter");
+  if (retry.exists()) {
+    ASSERT_TRUE(r.retry_after.has_value());
+    EXPECT_EQ(*r.retry_after, static_cast<int>(retry.as_number()));
+  } else {
+    EXPECT_FALSE(r.retry_after.has_value()) << *r.retry_after;
+  }
+  EXPECT_EQ(actual_issues(r.warnings), expected_issues(row.find("warnings")));
+  test::expect_messages(r.warnings);
+
+  const json_value rows = row.find("results");
+  ASSERT_EQ(r.results.size(), rows.size());
+  std::size_t i = 0;
+  for (json_value want : rows.items()) {
+    const target_result& got = r.results[i++];
+    SCOPED_TRACE("result " + std::to_string(i - 1));
+    EXPECT_EQ(got.target_id, want.find("targetId").as_string());
+    EXPECT_EQ(got.target_kind, want.find("targetKind").as_string());
+    EXPECT_EQ(got.success, want.find("success").as_bool());
+    EXPECT_EQ(got.message, want.find("message").as_string());
+    EXPECT_EQ(got.error, want.find("error").as_string());
+    EXPECT_EQ(got.user_id, want.find("userId").as_string());
+    EXPECT_EQ(got.invite_id, want.find("inviteId").as_string());
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Vectors, ReadResponseVectors,
+                         ::testing::ValuesIn(test::vector_rows("read_response.json")), test::row_name);
+
+TEST(ReadResponse, VectorFileLoads) { EXPECT_GT(test::vector_rows("read_response.json").size(), 30u); }
+
+TEST(ReadResponse, OutcomeNames) {
+  EXPECT_STREQ(to_string(outcome::success), "success");
+  EXPECT_STREQ(to_string(outcome::partial), "partial");
+  EXPECT_STREQ(to_string(outcome::failure), "failure");
+}
+
+std::optional<int> retry_after(const std::string& value, const std::string& date) {
+  http_response r;
+  r.status = 429;
+  r.headers = {{"Retry-After", value}};
+  if (!date.empty()) r.headers.emplace_back("date", date);
+  return read_response("athena.createInvite", r).retry_after;
+}
+
+// RFC 9110 asks recipients to accept all three historical date forms.
+TEST(ReadResponse, RetryAfterDateForms) {
+  const std::string now = "Sun, 22 Nov 2026 06:00:00 GMT";
+  EXPECT_EQ(retry_after("Sun, 22 Nov 2026 06:00:45 GMT", now), 45);
+  EXPECT_EQ(retry_after("Sunday, 22-Nov-26 06:01:00 GMT", now), 60);
+  EXPECT_EQ(retry_after("Sun Nov 22 06:10:00 2026", now), 600);
+  EXPECT_EQ(retry_after("Mon, 23 Nov 2026 06:00:00 GMT", now), 86400);
+  EXPECT_EQ(retry_after("Sun, 22 Nov 2026 05:00:00 GMT", now), 0);  // already past: retry now
+  EXPECT_EQ(retry_after("  12 ", ""), 12);
+  EXPECT_EQ(retry_after("99999999999999999999", ""), std::numeric_limits<int>::max());
+  EXPECT_FALSE(retry_after("-5", "").has_value());
+  EXPECT_FALSE(retry_after("1.5", "").has_value());
+  EXPECT_FALSE(retry_after("Sun, 31 Foo 2026 06:00:00 GMT", now).has_value());
+  EXPECT_FALSE(retry_after("Sun, 22 Nov 2026 06:00:45 GMT", "yesterday").has_value());
+}
+
+TEST(ReadResponse, RetryAfterOnlyOn429And503) {
+  http_response r;
+  r.status = 500;
+  r.headers = {{"Retry-After", "30"}};
+  EXPECT_FALSE(read_response("athena.createInvite", r).retry_after.has_value());
+}
+
+// Random answers (fixed seed) never crash and always carry a message; only a 2xx can succeed,
+// and only the bulk endpoint can be partial.
+TEST(ReadResponse, RandomAnswersNeverCrash) {
+  std::mt19937 rng(42);
+  const std::string endpoints[] = {"athena.createInvite", "athena.bulkInvite", "usersOrganizations.createInvite"};
+  const std::string bodies[] = {
+      "", "null", "[]", "{}", "\"text\"", "{\"success\":true}", "{\"success\":\"yes\",\"results\":{}}",
+      "{\"results\":[null,1,{\"website_id\":5},{\"group_id\":\"g\",\"success\":true},{\"website_id\":\"w\",\"success\":false}]}",
+      "{\"message\":[1,null,\"\"],\"error\":{}}", "{\"data\":{\"userId\":1e400}}", "{\"user_id\":[],\"invite_id\":{}}",
+      "{\"results\":[{\"website_id\":\"w\",\"success\":true,\"user_id\":7}]}", "{", "\xff\xfe", "<html>"};
+  const std::string requests[] = {"", "{", "{\"invite_method\":\"email\",\"website_ids\":[\"w\",\"w\",5]}",
+                                  "{\"invite_method\":\"direct\",\"group_ids\":\"g\"}", "[]"};
+  const int statuses[] = {0, -1, 100, 200, 201, 204, 302, 400, 401, 403, 404, 409, 422, 429, 500, 503, 999};
+  for (int i = 0; i < 1000; ++i) {
+    http_response r;
+    const std::string& endpoint = endpoints[rng() % std::size(endpoints)];
+    r.status = statuses[rng() % std::size(statuses)];
+    r.body = bodies[rng() % std::size(bodies)];
+    r.request_body = requests[rng() % std::size(requests)];
+    if (rng() % 2) r.headers = {{"Retry-After", rng() % 2 ? "Wed, 21 Oct 2015 07:28:00 GMT" : "7"}, {"Date", "junk"}};
+    const response_reading reading = read_response(endpoint, r);
+    ASSERT_FALSE(reading.message.empty()) << endpoint << " " << r.status << " " << r.body;
+    if (r.status < 200 || r.status > 299) {
+      ASSERT_EQ(reading.result, outcome::failure);
+    }
+    if (reading.result == outcome::partial) {
+      ASSERT_EQ(endpoint, "athena.bulkInvite");
+    }
+    ASSERT_LE(reading.warnings.size(), max_errors);
+  }
+}
+
+}  // namespace
+}  // namespace invitekit

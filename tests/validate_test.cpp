@@ -1,0 +1,161 @@
+// invitekit tests: validate() — every row of tests/vectors/validate.json, then what a table
+// cannot hold (bodies over 1 MiB, raw invalid UTF-8, mutated bodies, threads, the error cap).
+#include "validate.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "catalog.h"
+#include "vector_table.h"
+
+namespace invitekit {
+namespace {
+
+using test::actual_issues;
+using test::expected_issues;
+
+class ValidateVectors : public ::testing::TestWithParam<json_value> {};
+
+TEST_P(ValidateVectors, Row) {
+  const json_value row = GetParam();
+  const std::string endpoint(row.find("endpoint").as_string());
+  const std::string body = test::body_text(row);
+
+  const validation_result r = validate(endpoint, body);
+  EXPECT_EQ(r.valid, row.find("valid").as_bool());
+  EXPECT_EQ(actual_issues(r.errors), expected_issues(row.find("errors")));
+  EXPECT_EQ(actual_issues(r.warnings), expected_issues(row.find("warnings")));
+  if (row.find("value").exists()) {
+    EXPECT_EQ(r.value, to_json(row.find("value")));
+  }
+  test::expect_messages(r.errors);
+  test::expect_messages(r.warnings);
+
+  // The already-parsed overload must agree with the text one.
+  json_document doc;
+  if (doc.parse(body)) {
+    const validation_result again = validate(endpoint, doc.root());
+    EXPECT_EQ(again.errors, r.errors);
+    EXPECT_EQ(again.warnings, r.warnings);
+    EXPECT_EQ(again.value, r.value);
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Vectors, ValidateVectors, ::testing::ValuesIn(test::vector_rows("validate.json")),
+                         test::row_name);
+
+TEST(Validate, VectorFileLoads) { EXPECT_GT(test::vector_rows("validate.json").size(), 50u); }
+
+TEST(Validate, BodyOverOneMebibyteIsALimitError) {
+  const std::string body = R"({"type":"organization","invite_method":"direct","email":"user@example.com","first_name":")" +
+                           std::string((1 << 20) + 16, 'a') + R"("})";
+  const validation_result r = validate("athena.createInvite", body);
+  EXPECT_FALSE(r.valid);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].code, codes::limit);
+  EXPECT_EQ(r.errors[0].path, "");
+  EXPECT_TRUE(r.value.empty());
+}
+
+TEST(Validate, RawInvalidUtf8IsAJsonError) {
+  for (std::string bad : {std::string("\xff"), std::string("\xc3"), std::string("\xed\xa0\x80"),
+                          std::string("\xc0\xaf")}) {
+    const validation_result r = validate(
+        "athena.createInvite",
+        R"({"type":"organization","invite_method":"direct","email":"user@example.com","first_name":")" + bad + R"("})");
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_EQ(r.errors[0].code, codes::json);
+  }
+}
+
+TEST(Validate, ErrorsStopAtTheCap) {
+  std::string body = "{";
+  for (int i = 0; i < 500; ++i) body += (i ? ",\"x" : "\"x") + std::to_string(i) + "\":0";
+  body += "}";
+  const validation_result r = validate("athena.createInvite", body);
+  EXPECT_FALSE(r.valid);
+  EXPECT_EQ(r.errors.size(), max_errors);
+}
+
+TEST(Validate, CrossFieldRulesUseTheirOwnWords) {
+  const validation_result r = validate(
+      "athena.createInvite", R"({"type":"website","invite_method":"direct","email":"user@example.com"})");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].message, "Enter the website ID: it is required when the invite type is 'website'.");
+
+  const validation_result bulk = validate("athena.bulkInvite", R"({"invite_method":"direct","email":"user@example.com"})");
+  ASSERT_EQ(bulk.errors.size(), 1u);
+  EXPECT_EQ(bulk.errors[0].message,
+            "Give exactly one list of targets: website IDs or group IDs, not both and not neither.");
+}
+
+TEST(Validate, UnknownEndpointListsTheKnownOnes) {
+  const validation_result r = validate("athena.createInvites", "{}");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].code, codes::endpoint);
+  for (const endpoint_info& e : endpoints()) EXPECT_NE(r.errors[0].message.find(e.id), std::string::npos) << e.id;
+}
+
+// Regression guard for the thread_local document and the once-only compile: concurrent calls
+// must give exactly what a lone call gives.
+TEST(Validate, ConcurrentCallsAgree) {
+  const std::string body = R"({"type":"website","invite_method":"direct","email":"bad","website_id":"x","group_id":"y"})";
+  const validation_result expected = validate("athena.createInvite", body);
+  std::vector<std::thread> threads;
+  std::vector<int> mismatches(4, 0);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 300; ++i) {
+        const validation_result r = validate("athena.createInvite", body);
+        mismatches[t] += !(r.errors == expected.errors && r.warnings == expected.warnings && r.value == expected.value);
+      }
+    });
+  for (auto& th : threads) th.join();
+  for (int m : mismatches) EXPECT_EQ(m, 0);
+}
+
+// Mutated bodies (bytes flipped, dropped, duplicated; fixed seed, so failures reproduce) must
+// never crash and must always answer consistently: valid with no errors, or errors that say
+// something; and a valid body's value must itself be valid and unchanged by a second pass.
+TEST(Validate, MutatedBodiesNeverCrash) {
+  std::mt19937 rng(20261122);
+  const std::vector<std::pair<std::string, std::string>> seeds = {
+      {"athena.createInvite",
+       R"({"type":"website","invite_method":"email","email":"user@example.com","role":"viewer","website_id":"123e4567-e89b-12d3-a456-426614174000","first_name":"John"})"},
+      {"athena.bulkInvite",
+       R"({"invite_method":"direct","email":"user@example.com","website_ids":["123e4567-e89b-12d3-a456-426614174000","987e6543-e21b-12d3-a456-426614174000"]})"},
+      {"usersOrganizations.createInvite",
+       R"({"firstName":"John","lastName":"Doe","email":"test@mail.com","permissions":{"group":0,"read":[1,2],"manage":[3]}})"},
+  };
+  const std::string alphabet = "{}[]\":,0123456789.-eE \\/tfnul\x80\xff" "abc";
+  for (int i = 0; i < 1000; ++i) {
+    const auto& [endpoint, seed] = seeds[i % seeds.size()];
+    std::string body = seed;
+    const int edits = 1 + static_cast<int>(rng() % 4);
+    for (int e = 0; e < edits && !body.empty(); ++e) {
+      const std::size_t at = rng() % body.size();
+      switch (rng() % 4) {
+        case 0: body[at] = alphabet[rng() % alphabet.size()]; break;
+        case 1: body.erase(at, 1 + rng() % 8); break;
+        case 2: body.insert(at, 1, alphabet[rng() % alphabet.size()]); break;
+        default: body.insert(at, body.substr(at, 1 + rng() % 16)); break;
+      }
+    }
+    const validation_result r = validate(endpoint, body);
+    ASSERT_EQ(r.valid, r.errors.empty()) << body;
+    ASSERT_LE(r.errors.size(), max_errors);
+    for (const issue& err : r.errors) ASSERT_FALSE(err.code.empty() || err.message.empty()) << body;
+    if (r.valid) {
+      const validation_result again = validate(endpoint, r.value);
+      ASSERT_TRUE(again.valid) << r.value;
+      ASSERT_EQ(again.value, r.value);
+    }
+  }
+}
+
+}  // namespace
+}  // namespace invitekit
