@@ -318,6 +318,13 @@ void load_sandbox_credentials(app_state& s) {
   });
 }
 
+void ensure_sandbox_loaded(app_state& s) {
+  if (s.sandbox.requested || !s.is_sandbox()) return;
+  s.sandbox.requested = true;
+  load_sandbox_credentials(s);
+  load_sandbox_state(s);
+}
+
 void load_sandbox_state(app_state& s) {
   if (s.sandbox.state_loading) return;
   s.sandbox.state_loading = true;

@@ -50,6 +50,7 @@ struct send_state {
 
 // What the sandbox (serve.py on the page's origin) says about itself.
 struct sandbox_state {
+  bool requested = false;
   bool credentials_loaded = false;
   bool credentials_failed = false;
   std::string credentials_json;  // GET /sandbox/credentials, fake local keys only
@@ -105,6 +106,7 @@ void send(app_state& s);
 void cancel_send(app_state& s);
 void open_history_entry(app_state& s, const history_entry& entry);  // as the draft
 void load_sandbox_credentials(app_state& s);
+void ensure_sandbox_loaded(app_state& s);   // once, when the server is the sandbox
 void load_sandbox_state(app_state& s);
 
 void show_notice(app_state& s, std::string text);

@@ -58,6 +58,11 @@ void DrawConnectionPanel(app_state& s) {
     test_hooks::label_last_item(cred.label.c_str());
     any_secret = any_secret || !value.empty();
   }
+  if (s.is_sandbox()) {
+    FieldLabel("Sandbox keys", "serve.py's sandbox seeds fake, local keys; one click puts one in the field above.",
+               false);
+    DrawSandboxKeys(s);
+  }
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
   ImGui::TableNextColumn();

@@ -17,6 +17,7 @@ void DrawRequestPreview(app_state& s);
 void DrawResponsePanel(app_state& s);
 void DrawHistoryPanel(app_state& s);
 void DrawSandboxPanel(app_state& s);
+void DrawSandboxKeys(app_state& s);  // the seeded keys as "Use …" buttons (connection panel)
 
 // Shared by the panels: the words for an outcome, and its colour.
 const char* outcome_words(const std::string& outcome);

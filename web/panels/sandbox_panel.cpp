@@ -51,36 +51,31 @@ bool use_id(app_state& s, const std::string& kind, const std::string& id) {
   return false;
 }
 
-void draw_credentials(app_state& s) {
+// "globalApiKey" → "global API key": a seeded key's name as the page says it.
+std::string words(std::string_view camel) {
+  std::string out;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!out.empty()) out += ' ';
+    out += word == "api" ? "API" : word == "id" ? "ID" : word;
+    word.clear();
+  };
+  for (char c : camel) {
+    if (c >= 'A' && c <= 'Z') {
+      flush();
+      word += static_cast<char>(c + ('a' - 'A'));
+    } else {
+      word += c;
+    }
+  }
+  flush();
+  return out;
+}
+
+void draw_ids(app_state& s) {
   json_document doc;
   if (!doc.parse(s.sandbox.credentials_json)) return;
-  const std::string& family = s.form().info->family;
-  ImGui::TextDisabled("Seeded keys (fake, local)");
-  // The current family's keys: each key fills in its credential; a family's set fills all.
-  json_value keys = doc.root().find(family);
-  int n = 0;
-  for (json_member m : keys.members()) {
-    std::string cred = credential_for_key(s, family, m.key);
-    if (cred.empty() || !m.value.is_string()) continue;
-    ImGui::PushID(n++);
-    std::string label = "Use " + std::string(m.key) + "##sandbox/" + std::string(m.key);
-    if (ImGui::SmallButton(label.c_str())) {
-      s.conn.secrets[cred] = std::string(m.value.as_string());
-      s.dirty = true;
-      if (s.conn.remember) save_settings(s);
-      show_notice(s, "Using the sandbox's " + std::string(m.key) + ".");
-    }
-    ImGui::SameLine();
-    ImGui::PushFont(g_fonts.mono);
-    ImGui::TextDisabled("%s", s.conn.show_secrets ? std::string(m.value.as_string()).c_str() : mask_secret("x").c_str());
-    ImGui::PopFont();
-    ImGui::PopID();
-  }
-  std::string note;
-  for (json_member m : keys.members())
-    if (credential_for_key(s, family, m.key).empty()) note += std::string(m.key) + " " + text_of(m.value) + "  ";
-  if (!note.empty()) ImGui::TextDisabled("%s", note.c_str());
-
   for (const char* list : {"websites", "groups"}) {
     json_value ids = doc.root().find(list);
     if (!ids.is_array() || ids.size() == 0) continue;
@@ -163,6 +158,38 @@ void draw_state(app_state& s) {
 
 }  // namespace
 
+void DrawSandboxKeys(app_state& s) {
+  ensure_sandbox_loaded(s);
+  json_document doc;
+  if (!s.sandbox.credentials_loaded || !doc.parse(s.sandbox.credentials_json)) {
+    ShowTextDisabled(s.sandbox.credentials_failed ? "This server has no sandbox keys." : "Loading\u2026");
+    return;
+  }
+  // Each of the family's seeded keys fills in the credential it is for.
+  const std::string& family = s.form().info->family;
+  json_value keys = doc.root().find(family);
+  std::string notes;
+  bool first = true;
+  for (json_member m : keys.members()) {
+    if (!m.value.is_string()) continue;
+    std::string cred = credential_for_key(s, family, m.key);
+    if (cred.empty()) {
+      notes += (notes.empty() ? "" : ", ") + words(m.key) + " " + std::string(m.value.as_string());
+      continue;
+    }
+    if (!first) ImGui::SameLine();
+    first = false;
+    std::string label = "Use " + words(m.key) + "##sandbox/" + std::string(m.key);
+    if (ImGui::SmallButton(label.c_str())) {
+      s.conn.secrets[cred] = std::string(m.value.as_string());
+      s.dirty = true;
+      if (s.conn.remember) save_settings(s);
+      show_notice(s, "Using the sandbox's " + words(m.key) + ".");
+    }
+  }
+  if (!notes.empty()) TextMuted(notes.c_str());
+}
+
 void DrawSandboxPanel(app_state& s) {
   ImGui::PushFont(g_fonts.bold);
   ImGui::TextUnformatted("Sandbox");
@@ -170,14 +197,9 @@ void DrawSandboxPanel(app_state& s) {
   ImGui::SameLine();
   ImGui::TextDisabled("serve.py on %s", s.origin.c_str());
   ImGui::Separator();
+  ensure_sandbox_loaded(s);
   if (!s.sandbox.credentials_loaded && !s.sandbox.credentials_failed) {
-    static bool asked = false;
-    if (!asked) {
-      asked = true;
-      load_sandbox_credentials(s);
-      load_sandbox_state(s);
-    }
-    ImGui::TextDisabled("Loading the sandbox's keys…");
+    ShowTextDisabled("Loading the sandbox\u2026");
     return;
   }
   if (s.sandbox.credentials_failed) {
@@ -185,7 +207,9 @@ void DrawSandboxPanel(app_state& s) {
                                         "server). Enter real credentials above.");
     return;
   }
-  draw_credentials(s);
+  TextMuted("Its keys are next to the credentials above. Its websites and groups, one click to put "
+            "into the form:");
+  draw_ids(s);
   ImGui::Spacing();
   draw_state(s);
 }
