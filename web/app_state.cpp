@@ -33,8 +33,10 @@ credentials credentials_from(const connection& conn) {
 std::string shell_quote(const std::string& text) {
   std::string out = "'";
   for (char c : text) {
-    if (c == '\'') out += "'\\''";
-    else out += c;
+    if (c == '\'')
+      out += "'\\''";
+    else
+      out += c;
   }
   return out + "'";
 }
@@ -79,26 +81,30 @@ void load_history(app_state& s) {
     if (v.find("status").is_number()) e.status = static_cast<int>(v.find("status").as_number());
     if (!e.endpoint.empty()) s.history.push_back(std::move(e));
   }
-  if (s.history.size() > history_cap) s.history.erase(s.history.begin(), s.history.end() - history_cap);
+  if (s.history.size() > history_cap)
+    s.history.erase(s.history.begin(), s.history.end() - history_cap);
 }
 
 void load_drafts_and_settings(app_state& s) {
   json_document doc;
   if (doc.parse(platform::storage_get(false, k_drafts_key))) {
     for (json_member m : doc.root().members()) {
-      if (const endpoint_form* form = find_form(s, m.key)) s.drafts[form->info->id] = draft_from_body(*form, m.value);
+      if (const endpoint_form* form = find_form(s, m.key))
+        s.drafts[form->info->id] = draft_from_body(*form, m.value);
     }
   }
   if (doc.parse(platform::storage_get(false, k_settings_key))) {
     int index = 0;
     if (find_form(s, text_of(doc.root().find("endpoint")), &index)) s.current = index;
     for (json_member m : doc.root().find("baseUrls").members())
-      if (m.value.is_string()) s.conn.base_url[std::string(m.key)] = std::string(m.value.as_string());
+      if (m.value.is_string())
+        s.conn.base_url[std::string(m.key)] = std::string(m.value.as_string());
   }
   if (doc.parse(platform::storage_get(true, k_credentials_key))) {
     s.conn.remember = true;
     for (json_member m : doc.root().members())
-      if (m.value.is_string()) s.conn.secrets[std::string(m.key)] = std::string(m.value.as_string());
+      if (m.value.is_string())
+        s.conn.secrets[std::string(m.key)] = std::string(m.value.as_string());
   }
 }
 
@@ -138,7 +144,9 @@ bool app_state::is_sandbox() const {
   return !origin.empty() && url == origin;
 }
 
-bool app_state::can_send() const { return !send.in_flight && check.validation.valid && check.built.ok; }
+bool app_state::can_send() const {
+  return !send.in_flight && check.validation.valid && check.built.ok;
+}
 
 void init_state(app_state& s) {
   s.forms = load_forms();
@@ -166,7 +174,8 @@ void recheck(app_state& s) {
   s.check.built = build_request(id, s.check.body.json, options);
   s.check.connection_errors.clear();
   for (const issue& e : s.check.built.errors)
-    if (e.code == codes::credential || e.code == codes::base_url) s.check.connection_errors.push_back(e);
+    if (e.code == codes::credential || e.code == codes::base_url)
+      s.check.connection_errors.push_back(e);
 }
 
 void mark_edited(app_state& s, const std::string& path) {
@@ -266,26 +275,27 @@ void send(app_state& s) {
   s.send.request = s.check.built.request;
   s.send.started_at = ImGui::GetTime();
   app_state* state = &s;
-  s.send.request_id = fetch_start(s.send.request, send_timeout_ms, [state](const fetch_result& result) {
-    app_state& s = *state;
-    s.send.in_flight = false;
-    s.send.has_result = true;
-    s.send.result = result;
-    std::string outcome;
-    if (result.failure == fetch_failure::none) {
-      http_response response;
-      response.status = result.status;
-      response.headers = result.headers;
-      response.body = result.body;
-      response.request_body = s.send.request.body;
-      s.send.reading = read_response(s.send.endpoint, response);
-      outcome = to_string(s.send.reading.result);
-    } else {
-      outcome = result.failure == fetch_failure::cancelled ? "cancelled" : "network";
-    }
-    record_history(s, outcome);
-    if (s.is_sandbox()) load_sandbox_state(s);
-  });
+  s.send.request_id =
+      fetch_start(s.send.request, send_timeout_ms, [state](const fetch_result& result) {
+        app_state& s = *state;
+        s.send.in_flight = false;
+        s.send.has_result = true;
+        s.send.result = result;
+        std::string outcome;
+        if (result.failure == fetch_failure::none) {
+          http_response response;
+          response.status = result.status;
+          response.headers = result.headers;
+          response.body = result.body;
+          response.request_body = s.send.request.body;
+          s.send.reading = read_response(s.send.endpoint, response);
+          outcome = to_string(s.send.reading.result);
+        } else {
+          outcome = result.failure == fetch_failure::cancelled ? "cancelled" : "network";
+        }
+        record_history(s, outcome);
+        if (s.is_sandbox()) load_sandbox_state(s);
+      });
 }
 
 void cancel_send(app_state& s) {
@@ -312,7 +322,8 @@ void load_sandbox_credentials(app_state& s) {
   http_request request{"GET", s.origin + "/sandbox/credentials", {}, {}};
   app_state* state = &s;
   fetch_start(request, 10000, [state](const fetch_result& result) {
-    state->sandbox.credentials_loaded = result.failure == fetch_failure::none && result.status == 200;
+    state->sandbox.credentials_loaded =
+        result.failure == fetch_failure::none && result.status == 200;
     state->sandbox.credentials_failed = !state->sandbox.credentials_loaded;
     if (state->sandbox.credentials_loaded) state->sandbox.credentials_json = result.body;
   });
@@ -343,6 +354,7 @@ void load_sandbox_state(app_state& s) {
 void show_notice(app_state& s, std::string text) {
   s.notice = std::move(text);
   s.notice_until = ImGui::GetTime() + 4.0;
+  platform::wake_after(4100);  // so the notice goes away on an idle page too
 }
 
 std::string mask_secret(const std::string& value) {
@@ -357,7 +369,8 @@ std::string curl_command(const app_state& s, const http_request& request, bool s
     const credential_spec* cred = credential_for_header(info, name);
     if (cred && !secrets) {
       // A placeholder the shell fills from the environment: the secret never lands in the text.
-      out += " \\\n  -H \"" + name + ": " + replace_value(cred->format, "$" + env_name(cred->name)) + "\"";
+      out += " \\\n  -H \"" + name + ": " +
+             replace_value(cred->format, "$" + env_name(cred->name)) + "\"";
     } else {
       out += " \\\n  -H " + shell_quote(name + ": " + value);
     }

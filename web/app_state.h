@@ -30,8 +30,8 @@ struct history_entry {
   std::string time;      // local time, for display
   std::string time_iso;  // UTC
   std::string endpoint;
-  std::string body;      // the body that was sent (never credentials)
-  std::string outcome;   // "success", "partial", "failure", "network"
+  std::string body;     // the body that was sent (never credentials)
+  std::string outcome;  // "success", "partial", "failure", "network"
   int status = 0;
   std::string message;
 };
@@ -40,12 +40,12 @@ struct history_entry {
 struct send_state {
   bool in_flight = false;
   int request_id = 0;
-  double started_at = 0;       // ImGui time, for the in-flight indicator
+  double started_at = 0;  // ImGui time, for the in-flight indicator
   std::string endpoint;
-  http_request request;        // as sent
+  http_request request;  // as sent
   bool has_result = false;
-  fetch_result result;         // the raw answer (status, headers, body) or the failure
-  response_reading reading;    // read_response() of it, when a response arrived
+  fetch_result result;       // the raw answer (status, headers, body) or the failure
+  response_reading reading;  // read_response() of it, when a response arrived
 };
 
 // What the sandbox (serve.py on the page's origin) says about itself.
@@ -70,35 +70,35 @@ struct checked_draft {
 
 struct app_state {
   std::vector<endpoint_form> forms;
-  int current = 0;                         // index into forms
-  std::map<std::string, draft> drafts;     // endpoint id → draft
+  int current = 0;                                       // index into forms
+  std::map<std::string, draft> drafts;                   // endpoint id → draft
   std::map<std::string, std::set<std::string>> touched;  // endpoint id → field paths edited
   connection conn;
-  std::vector<history_entry> history;      // newest last, at most history_cap
+  std::vector<history_entry> history;  // newest last, at most history_cap
   send_state send;
   sandbox_state sandbox;
-  std::string origin;                      // the page's own origin
+  std::string origin;  // the page's own origin
   checked_draft check;
-  bool dirty = true;                       // draft or connection changed: re-check
-  std::string notice;                      // a short line under the header ("Copied.")
+  bool dirty = true;   // draft or connection changed: re-check
+  std::string notice;  // a short line under the header ("Copied.")
   double notice_until = 0;
 
   const endpoint_form& form() const { return forms[current]; }
   draft& current_draft() { return drafts[form().info->id]; }
-  std::string& base_url();                 // of the current endpoint's family
-  bool is_sandbox() const;                 // base URL is the page's own origin
+  std::string& base_url();  // of the current endpoint's family
+  bool is_sandbox() const;  // base URL is the page's own origin
   bool can_send() const;
 };
 
 inline constexpr std::size_t history_cap = 200;
 inline constexpr int send_timeout_ms = 30000;
 
-void init_state(app_state& s);              // forms, stored drafts, history, settings
-void recheck(app_state& s);                 // validate + build_request if dirty
+void init_state(app_state& s);                            // forms, stored drafts, history, settings
+void recheck(app_state& s);                               // validate + build_request if dirty
 void mark_edited(app_state& s, const std::string& path);  // a field changed
 void select_endpoint(app_state& s, int index);
 void save_drafts(app_state& s);
-void save_settings(app_state& s);            // base URLs, endpoint; credentials to sessionStorage only
+void save_settings(app_state& s);  // base URLs, endpoint; credentials to sessionStorage only
 void save_history(const app_state& s);
 void clear_history(app_state& s);
 
@@ -106,7 +106,7 @@ void send(app_state& s);
 void cancel_send(app_state& s);
 void open_history_entry(app_state& s, const history_entry& entry);  // as the draft
 void load_sandbox_credentials(app_state& s);
-void ensure_sandbox_loaded(app_state& s);   // once, when the server is the sandbox
+void ensure_sandbox_loaded(app_state& s);  // once, when the server is the sandbox
 void load_sandbox_state(app_state& s);
 
 void show_notice(app_state& s, std::string text);

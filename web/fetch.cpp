@@ -13,6 +13,7 @@
 // mode "no-cors" (an opaque answer means the server is there and CORS refused the call), the
 // page's own origin when the URL is same-origin. CSP refusals are seen as
 // securitypolicyviolation events.
+// clang-format off
 EM_JS(void, invitekit_js_fetch, (int id, const char* method, const char* url, const char* headers,
                                  const char* body, int timeout_ms), {
   var state = Module.invitekitFetch || (Module.invitekitFetch = { live: new Map(), blocked: new Set() });
@@ -84,6 +85,7 @@ EM_JS(void, invitekit_js_fetch_cancel, (int id), {
   var entry = state && state.live.get(id);
   if (entry) { entry.why = "cancel"; entry.controller.abort(); }
 });
+// clang-format on
 
 namespace invitekit::web {
 namespace {
@@ -119,8 +121,8 @@ int fetch_pending() { return static_cast<int>(pending().size()); }
 
 }  // namespace invitekit::web
 
-extern "C" EMSCRIPTEN_KEEPALIVE void invitekit_fetch_done(int id, int failure, int status, char* headers,
-                                                          char* body, char* detail) {
+extern "C" EMSCRIPTEN_KEEPALIVE void invitekit_fetch_done(int id, int failure, int status,
+                                                          char* headers, char* body, char* detail) {
   using namespace invitekit::web;
   fetch_result result;
   result.failure = static_cast<fetch_failure>(failure);
@@ -134,7 +136,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void invitekit_fetch_done(int id, int failure, i
     if (a == std::string_view::npos) break;
     std::size_t b = rest.find('\n', a + 1);
     if (b == std::string_view::npos) break;
-    result.headers.emplace_back(std::string(rest.substr(0, a)), std::string(rest.substr(a + 1, b - a - 1)));
+    result.headers.emplace_back(std::string(rest.substr(0, a)),
+                                std::string(rest.substr(a + 1, b - a - 1)));
     rest.remove_prefix(b + 1);
   }
   auto it = pending().find(id);

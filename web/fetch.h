@@ -27,7 +27,7 @@ struct fetch_result {
   int status = 0;
   header_list headers;  // only those the browser exposes
   std::string body;
-  std::string detail;   // the browser's error text, for failures
+  std::string detail;  // the browser's error text, for failures
 };
 
 using fetch_done = std::function<void(const fetch_result&)>;

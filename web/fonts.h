@@ -8,7 +8,8 @@
 namespace invitekit::web {
 
 struct embedded_font {
-  std::string_view name;  // the subset file's name: "DejaVuSans-subset", "DejaVuSans-Bold-subset", …
+  std::string_view
+      name;  // the subset file's name: "DejaVuSans-subset", "DejaVuSans-Bold-subset", …
   const unsigned char* data;
   std::size_t size;
 };

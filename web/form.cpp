@@ -88,7 +88,8 @@ field_spec read_field(const json_value& f, const json_value& schema) {
   }
   json_value def = site.node.find("default");
   if (def.exists()) field.default_value = text_of(def);
-  field.numeric = field.widget == "idList" ? numeric_type(site.node.find("items")) : numeric_type(site.node);
+  field.numeric =
+      field.widget == "idList" ? numeric_type(site.node.find("items")) : numeric_type(site.node);
 
   for (json_member cond : f.find("showWhen").members()) {
     std::vector<std::string> values;

@@ -23,9 +23,9 @@ struct field_choice {
 
 // One entry of an endpoint description's `fields`, with what the schema says about it.
 struct field_spec {
-  std::string path;         // JSON Pointer into the body: "/email", "/permissions/read"
+  std::string path;  // JSON Pointer into the body: "/email", "/permissions/read"
   std::string label;
-  std::string widget;       // "text", "number", "radio", "combo", "idList"
+  std::string widget;  // "text", "number", "radio", "combo", "idList"
   std::string placeholder;
   std::string help;
   std::string exclusive_with;  // another field's path (bulk: website IDs vs group IDs)
@@ -40,7 +40,7 @@ struct field_spec {
 struct endpoint_form {
   const endpoint_info* info = nullptr;
   std::string summary;
-  std::string docs;  // the docs' URL, if the description has one
+  std::string docs;                // the docs' URL, if the description has one
   std::vector<field_spec> fields;  // sorted by order
 };
 
@@ -51,7 +51,7 @@ std::vector<endpoint_form> load_forms();
 // What the user typed, per endpoint. Hidden fields keep their text (switching back restores it)
 // but are left out of the body.
 struct draft {
-  std::map<std::string, std::string> values;             // path → text (text, number, radio, combo)
+  std::map<std::string, std::string> values;  // path → text (text, number, radio, combo)
   std::map<std::string, std::vector<std::string>> lists;  // path → rows (idList)
 };
 

@@ -1,7 +1,7 @@
 // invitekit admin page: Dear ImGui (GLFW + WebGL2) in the browser — the ImGui example skeleton:
 // set up the context and backends, run the main loop, clean up. The page itself is in panels/.
-#include <GLFW/glfw3.h>
 #include <GLES3/gl3.h>
+#include <GLFW/glfw3.h>
 #include <emscripten.h>
 
 #include <cstdio>
@@ -65,11 +65,13 @@ void main_loop_step() {
   state.send_enabled = g_app.can_send();
   state.in_flight = g_app.send.in_flight;
   if (g_app.send.has_result) {
-    state.outcome = g_app.send.result.failure == fetch_failure::none ? to_string(g_app.send.reading.result)
+    state.outcome = g_app.send.result.failure == fetch_failure::none
+                        ? to_string(g_app.send.reading.result)
                     : g_app.send.result.failure == fetch_failure::cancelled ? "cancelled"
                                                                             : "network";
   }
-  state.error_count = static_cast<int>(g_app.check.validation.errors.size() + g_app.check.connection_errors.size());
+  state.error_count =
+      static_cast<int>(g_app.check.validation.errors.size() + g_app.check.connection_errors.size());
   state.settled = platform::end_frame(g_app.send.in_flight || fetch_pending() > 0);
   test_hooks::publish(state);
   if (!g_announced) {
@@ -95,10 +97,12 @@ int main(int, char**) {
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
   platform::update_canvas(&g_metrics);
   g_window = glfwCreateWindow(static_cast<int>(g_metrics.css_width * g_metrics.dpr),
-                              static_cast<int>(g_metrics.css_height * g_metrics.dpr), "invitekit admin", nullptr, nullptr);
+                              static_cast<int>(g_metrics.css_height * g_metrics.dpr),
+                              "invitekit admin", nullptr, nullptr);
   if (g_window == nullptr) {
-    platform::notify_error("This browser could not create a WebGL 2 context. Turn on hardware acceleration, "
-                           "or open the page in a current Chrome, Edge, Firefox or Safari.");
+    platform::notify_error(
+        "This browser could not create a WebGL 2 context. Turn on hardware acceleration, "
+        "or open the page in a current Chrome, Edge, Firefox or Safari.");
     return 1;
   }
   glfwMakeContextCurrent(g_window);
@@ -108,9 +112,9 @@ int main(int, char**) {
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
-  io.IniFilename = nullptr;                  // no filesystem; the layout is computed each frame
+  io.IniFilename = nullptr;  // no filesystem; the layout is computed each frame
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-  io.ConfigInputTextCursorBlink = false;     // a blinking caret would keep an idle page drawing
+  io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle page drawing
   test_hooks::enable();
 
   // Setup Dear ImGui style

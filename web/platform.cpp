@@ -15,6 +15,7 @@
 // EM_JS bodies are preprocessed as C: one statement per `;`, double-quoted strings only.
 
 // Registered before glfwInit, so these capture listeners run ahead of GLFW's on `window`.
+// clang-format off
 EM_JS(void, invitekit_js_install, (), {
   var canvas = Module.canvas;
   Module.invitekitWantKeyboard = true;
@@ -64,6 +65,10 @@ EM_JS(void, invitekit_js_take_wheel, (float* out), {
   HEAPF32[(out >> 2) + 1] = Module.invitekitWheel || 0;
   Module.invitekitWheelX = 0;
   Module.invitekitWheel = 0;
+});
+
+EM_JS(void, invitekit_js_wake_after, (int ms), {
+  setTimeout(function() { if (Module._invitekit_wake) Module._invitekit_wake(); }, ms);
 });
 
 EM_JS(void, invitekit_js_set_want_keyboard, (int want), { Module.invitekitWantKeyboard = !!want; });
@@ -118,6 +123,7 @@ EM_JS(void, invitekit_js_notify, (int ok, const char* message), {
   if (ok) window.dispatchEvent(new Event("invitekit-ready"));
   else window.dispatchEvent(new CustomEvent("invitekit-error", { detail: { message: UTF8ToString(message) } }));
 });
+// clang-format on
 
 // ---- C++ side -----------------------------------------------------------------------------
 
@@ -134,9 +140,9 @@ float g_last_dpr = 0.0f;
 // characters first). Events wait here and are applied in order, a frame at a time.
 struct input_event {
   bool is_char;
-  int key;        // GLFW key, for key events
-  int action;     // GLFW_PRESS / GLFW_RELEASE / GLFW_REPEAT
-  unsigned int c; // for characters
+  int key;         // GLFW key, for key events
+  int action;      // GLFW_PRESS / GLFW_RELEASE / GLFW_REPEAT
+  unsigned int c;  // for characters
 };
 std::deque<input_event> g_queue;
 
@@ -147,9 +153,9 @@ std::string take_string(char* p) {
 }
 
 bool is_modifier(int key) {
-  return key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL || key == GLFW_KEY_LEFT_SHIFT ||
-         key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT || key == GLFW_KEY_RIGHT_ALT ||
-         key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
+  return key == GLFW_KEY_LEFT_CONTROL || key == GLFW_KEY_RIGHT_CONTROL ||
+         key == GLFW_KEY_LEFT_SHIFT || key == GLFW_KEY_RIGHT_SHIFT || key == GLFW_KEY_LEFT_ALT ||
+         key == GLFW_KEY_RIGHT_ALT || key == GLFW_KEY_LEFT_SUPER || key == GLFW_KEY_RIGHT_SUPER;
 }
 
 void key_callback(GLFWwindow*, int key, int, int action, int) {
@@ -291,6 +297,8 @@ void wake(int frames) {
   }
 }
 
+void wake_after(int ms) { invitekit_js_wake_after(ms); }
+
 std::string page_origin() { return take_string(invitekit_js_string(0)); }
 std::string local_time_text() { return take_string(invitekit_js_string(1)); }
 std::string utc_time_iso() { return take_string(invitekit_js_string(2)); }
@@ -303,7 +311,9 @@ void storage_set(bool session, const char* key, const std::string& value) {
   invitekit_js_storage_set(session ? 1 : 0, key, value.c_str());
 }
 
-void storage_remove(bool session, const char* key) { invitekit_js_storage_set(session ? 1 : 0, key, nullptr); }
+void storage_remove(bool session, const char* key) {
+  invitekit_js_storage_set(session ? 1 : 0, key, nullptr);
+}
 
 void set_clipboard_text(const std::string& text) { invitekit_js_set_clipboard(text.c_str()); }
 

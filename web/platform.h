@@ -40,6 +40,9 @@ bool end_frame(bool busy);
 // Resumes the main loop for a few frames (input, fetch completions, resize call this).
 void wake(int frames = 4);
 
+// Wakes the main loop once after `ms` milliseconds (something on screen expires then).
+void wake_after(int ms);
+
 // The page's own origin ("http://127.0.0.1:8000").
 std::string page_origin();
 

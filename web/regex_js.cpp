@@ -10,6 +10,7 @@
 
 // Compiled patterns live in one JS array; equal patterns share a handle. The "u" flag gives
 // code-point semantics as the core expects; a pattern only valid without it still compiles.
+// clang-format off
 EM_JS(int, invitekit_js_regex_compile, (const char* pattern, int length), {
   var text = UTF8ToString(pattern, length);
   var cache = Module.invitekitRegex || (Module.invitekitRegex = { list: [], index: new Map() });
@@ -29,6 +30,7 @@ EM_JS(int, invitekit_js_regex_search, (int handle, const char* text, int length)
   if (!re) return 0;
   return re.test(UTF8ToString(text, length)) ? 1 : 0;
 });
+// clang-format on
 
 namespace invitekit {
 

@@ -13,9 +13,11 @@
 #include "imgui_internal.h"
 #include "json.h"
 
+// clang-format off
 EM_JS(void, invitekit_js_publish_test, (const char* json), {
   globalThis.invitekitTest = JSON.parse(UTF8ToString(json));
 });
+// clang-format on
 
 namespace invitekit::web::test_hooks {
 namespace {
@@ -148,7 +150,8 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
   g_items.push_back(std::move(it));
 }
 
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,
+                                  ImGuiItemStatusFlags flags) {
   if (!label) return;
   invitekit::web::test_hooks::item* it = invitekit::web::test_hooks::find(id);
   if (!it) {
@@ -156,7 +159,8 @@ void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, 
     return;
   }
   invitekit::web::test_hooks::set_label(*it, label);
-  if (flags & ImGuiItemStatusFlags_Checkable) it->checked = (flags & ImGuiItemStatusFlags_Checked) ? 1 : 0;
+  if (flags & ImGuiItemStatusFlags_Checkable)
+    it->checked = (flags & ImGuiItemStatusFlags_Checked) ? 1 : 0;
 }
 
 void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}

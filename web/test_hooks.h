@@ -11,10 +11,10 @@
 // (the text before "##"; for a field drawn with its label above it, that label); `key` is the
 // part after "##" when there is one (stable ids such as "/email"), else the label. `visible`
 // is false for items scrolled out of their window. `checked` is set for checkboxes and radio
-// buttons. `outcome` is "", "success", "partial", "failure", "network" or "cancelled". The hook only reads:
-// it never sets values or presses buttons. `settled` is true on the last frame before the app
-// goes idle (nothing pending): after an input, wait for it (or for `frame` to advance by a few)
-// before reading positions — a frame under SwiftShader takes tens of milliseconds.
+// buttons. `outcome` is "", "success", "partial", "failure", "network" or "cancelled". The hook
+// only reads: it never sets values or presses buttons. `settled` is true on the last frame before
+// the app goes idle (nothing pending): after an input, wait for it (or for `frame` to advance by a
+// few) before reading positions — a frame under SwiftShader takes tens of milliseconds.
 #pragma once
 
 #include <string>

@@ -22,16 +22,17 @@ const embedded_font* font_named(std::string_view name) {
 ImFont* add_font(const char* name, float size_px, float dpr) {
   const embedded_font* f = font_named(name);
   if (!f) return nullptr;
-  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193, 0x25B8, 0x25BE,
-                                   0x2713, 0x2717, 0};
+  static const ImWchar ranges[] = {0x0020, 0x00FF, 0x2013, 0x2026, 0x2190, 0x2193,
+                                   0x25B8, 0x25BE, 0x2713, 0x2717, 0};
   ImFontConfig config;
   config.FontDataOwnedByAtlas = false;  // the bytes are static
   config.OversampleH = 2;
   config.OversampleV = 1;
   config.PixelSnapH = false;
   std::snprintf(config.Name, sizeof config.Name, "%s %.0fpx", name, size_px);
-  return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(f->data), static_cast<int>(f->size),
-                                                    size_px * dpr, &config, ranges);
+  return ImGui::GetIO().Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(f->data),
+                                                    static_cast<int>(f->size), size_px * dpr,
+                                                    &config, ranges);
 }
 
 int string_resize(ImGuiInputTextCallbackData* data) {
@@ -112,7 +113,8 @@ void apply_style() {
 bool InputString(const char* id, std::string* text, const char* hint, ImGuiInputTextFlags flags) {
   flags |= ImGuiInputTextFlags_CallbackResize;
   if (text->capacity() < 16) text->reserve(16);
-  return ImGui::InputTextWithHint(id, hint ? hint : "", text->data(), text->capacity() + 1, flags, string_resize, text);
+  return ImGui::InputTextWithHint(id, hint ? hint : "", text->data(), text->capacity() + 1, flags,
+                                  string_resize, text);
 }
 
 void Heading(const char* text) {
@@ -145,7 +147,9 @@ void ShowTextColored(const ImVec4& color, const char* text) {
   ImGui::PopStyleColor();
 }
 
-void ShowTextDisabled(const char* text) { ShowTextColored(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), text); }
+void ShowTextDisabled(const char* text) {
+  ShowTextColored(ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), text);
+}
 
 void ShowTextMono(const char* text) {
   ImGui::PushFont(g_fonts.mono);

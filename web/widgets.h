@@ -30,7 +30,8 @@ void load_fonts(float dpr);
 void apply_style();
 
 // A std::string InputText: `id` is a "##key" id (the visible label is drawn by the caller).
-bool InputString(const char* id, std::string* text, const char* hint = nullptr, ImGuiInputTextFlags flags = 0);
+bool InputString(const char* id, std::string* text, const char* hint = nullptr,
+                 ImGuiInputTextFlags flags = 0);
 
 // Text the tests and the accessibility mirror can find (see test_hooks::text_last_item).
 void ShowText(const char* text);
@@ -38,17 +39,18 @@ void ShowTextColored(const ImVec4& color, const char* text);
 void ShowTextDisabled(const char* text);
 void ShowTextMono(const char* text);
 
-void Heading(const char* text);                             // bold panel title with a rule under it
-void TextMuted(const char* text);                           // wrapped, secondary
+void Heading(const char* text);    // bold panel title with a rule under it
+void TextMuted(const char* text);  // wrapped, secondary
 void TextWrappedColored(const ImVec4& color, const char* text);
 bool PrimaryButton(const char* label, bool enabled, const ImVec2& size = ImVec2(0, 0));
 bool SmallButtonEnabled(const char* label, bool enabled);
-void Spinner(float radius);                                 // animated: caller keeps frames coming
-void HelpMarker(const char* text);                          // "(?)" with a tooltip
+void Spinner(float radius);         // animated: caller keeps frames coming
+void HelpMarker(const char* text);  // "(?)" with a tooltip
 
 // Forms as two columns: labels on the left (with help and "optional"), inputs on the right.
 bool BeginFieldTable(const char* id, float label_width);
-void FieldLabel(const char* label, const char* help, bool optional);  // starts a row; then draw the input
+void FieldLabel(const char* label, const char* help,
+                bool optional);  // starts a row; then draw the input
 void EndFieldTable();
 
 }  // namespace invitekit::web

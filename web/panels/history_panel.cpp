@@ -13,7 +13,8 @@ void DrawHistoryPanel(app_state& s) {
   ImGui::TextUnformatted("History");
   ImGui::PopFont();
   ImGui::SameLine();
-  ImGui::TextDisabled("%d sent, kept in this browser (no credentials)", static_cast<int>(s.history.size()));
+  ImGui::TextDisabled("%d sent, kept in this browser (no credentials)",
+                      static_cast<int>(s.history.size()));
   if (!s.history.empty()) {
     const char* clear = "Clear history";
     ImGui::SameLine(ImGui::GetWindowContentRegionMax().x - ImGui::CalcTextSize(clear).x -
@@ -34,12 +35,14 @@ void DrawHistoryPanel(app_state& s) {
   ImGui::Separator();
 
   if (s.history.empty()) {
-    TextMuted("Nothing sent yet. Each invite you send is listed here with its outcome; open one to "
-              "send it again or change it.");
+    TextMuted(
+        "Nothing sent yet. Each invite you send is listed here with its outcome; open one to "
+        "send it again or change it.");
     return;
   }
-  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_ScrollY |
-                                ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Resizable;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp |
+                                ImGuiTableFlags_Resizable;
   float height = ImGui::GetContentRegionAvail().y;
   if (height < 160) height = 160;
   if (ImGui::BeginTable("##history", 5, flags, ImVec2(0, height))) {

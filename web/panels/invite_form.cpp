@@ -12,8 +12,8 @@ namespace invitekit::web {
 namespace {
 
 bool path_within(const std::string& path, const std::string& field) {
-  return path == field || (path.size() > field.size() && path.compare(0, field.size(), field) == 0 &&
-                           path[field.size()] == '/');
+  return path == field || (path.size() > field.size() &&
+                           path.compare(0, field.size(), field) == 0 && path[field.size()] == '/');
 }
 
 // Issues for one field; those aimed at one list row go to `rows` instead (by row index).
@@ -87,7 +87,8 @@ bool draw_combo(const field_spec& field, std::string& value) {
     if (choice.value == value) preview = choice.label;
   std::string id = "##" + field.path;
   ImGui::SetNextItemWidth(std::min(ImGui::GetContentRegionAvail().x, 260.0f));
-  const bool open = ImGui::BeginCombo(id.c_str(), preview.empty() ? "Choose\u2026" : preview.c_str());
+  const bool open =
+      ImGui::BeginCombo(id.c_str(), preview.empty() ? "Choose\u2026" : preview.c_str());
   test_hooks::label_last_item(field.label.c_str());  // BeginCombo reports no label of its own
   if (open) {
     for (const auto& choice : field.choices) {
@@ -105,8 +106,8 @@ bool draw_combo(const field_spec& field, std::string& value) {
 // The "Paste many" dialog's text, per list.
 std::string g_paste_text;
 
-bool draw_id_list(const field_spec& field, std::vector<std::string>& rows, const field_issues& issues,
-                  bool emphasize) {
+bool draw_id_list(const field_spec& field, std::vector<std::string>& rows,
+                  const field_issues& issues, bool emphasize) {
   bool changed = false;
   if (rows.empty()) rows.push_back("");
   const float remove_w = ImGui::GetFrameHeight();
@@ -114,7 +115,8 @@ bool draw_id_list(const field_spec& field, std::vector<std::string>& rows, const
   for (std::size_t i = 0; i < rows.size(); ++i) {
     ImGui::PushID(static_cast<int>(i));
     std::string id = "##" + field.path + "/" + std::to_string(i);
-    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - remove_w - ImGui::GetStyle().ItemSpacing.x);
+    ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x - remove_w -
+                            ImGui::GetStyle().ItemSpacing.x);
     if (InputString(id.c_str(), &rows[i], example(field).c_str())) changed = true;
     std::string row_label = field.label + " " + std::to_string(i + 1);
     test_hooks::label_last_item(row_label.c_str());
@@ -153,13 +155,15 @@ bool draw_id_list(const field_spec& field, std::vector<std::string>& rows, const
 
   ImGui::SetNextWindowSize(ImVec2(std::min(520.0f, ImGui::GetIO().DisplaySize.x - 40), 0));
   if (ImGui::BeginPopupModal(popup.c_str(), nullptr, ImGuiWindowFlags_NoResize)) {
-    TextMuted("Paste or type the IDs: one per line, or separated by commas or spaces. They are added "
-              "after the rows already filled in.");
+    TextMuted(
+        "Paste or type the IDs: one per line, or separated by commas or spaces. They are added "
+        "after the rows already filled in.");
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     std::string text_id = "##" + field.path + "/paste-text";
     g_paste_text.reserve(1024);
     ImGui::InputTextMultiline(text_id.c_str(), g_paste_text.data(), g_paste_text.capacity() + 1,
-                              ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 8), ImGuiInputTextFlags_CallbackResize,
+                              ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 8),
+                              ImGuiInputTextFlags_CallbackResize,
                               [](ImGuiInputTextCallbackData* d) {
                                 if (d->EventFlag == ImGuiInputTextFlags_CallbackResize) {
                                   g_paste_text.resize(d->BufTextLen);
@@ -169,8 +173,9 @@ bool draw_id_list(const field_spec& field, std::vector<std::string>& rows, const
                               });
     test_hooks::label_last_item(("IDs to add to " + field.label).c_str());
     std::vector<std::string> pasted = split_pasted_list(g_paste_text);
-    std::string add_label = "Add " + std::to_string(pasted.size()) + (pasted.size() == 1 ? " row" : " rows") +
-                            "##" + field.path + "/paste-add";
+    std::string add_label = "Add " + std::to_string(pasted.size()) +
+                            (pasted.size() == 1 ? " row" : " rows") + "##" + field.path +
+                            "/paste-add";
     if (PrimaryButton(add_label.c_str(), !pasted.empty())) {
       // Blank rows make way for the pasted ones.
       std::vector<std::string> kept;
@@ -183,7 +188,8 @@ bool draw_id_list(const field_spec& field, std::vector<std::string>& rows, const
     }
     test_hooks::label_last_item("Add rows");
     ImGui::SameLine();
-    if (ImGui::Button(("Cancel##" + field.path + "/paste-cancel").c_str())) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(("Cancel##" + field.path + "/paste-cancel").c_str()))
+      ImGui::CloseCurrentPopup();
     ImGui::EndPopup();
   }
   return changed;
@@ -194,7 +200,8 @@ bool draw_id_list(const field_spec& field, std::vector<std::string>& rows, const
 std::string label_for_path(const endpoint_form& form, const std::string& path) {
   const field_spec* best = nullptr;
   for (const auto& field : form.fields)
-    if (path_within(path, field.path) && (!best || field.path.size() > best->path.size())) best = &field;
+    if (path_within(path, field.path) && (!best || field.path.size() > best->path.size()))
+      best = &field;
   return best ? best->label : std::string();
 }
 
@@ -207,7 +214,8 @@ void DrawInviteForm(app_state& s) {
   ImGui::TextUnformatted(form.info->title.c_str());
   ImGui::PopFont();
   ImGui::SameLine();
-  ImGui::TextDisabled("%s \u00b7 %s %s", form.info->family.c_str(), form.info->method.c_str(), form.info->path.c_str());
+  ImGui::TextDisabled("%s \u00b7 %s %s", form.info->family.c_str(), form.info->method.c_str(),
+                      form.info->path.c_str());
   ImGui::Separator();
   if (!form.summary.empty()) TextMuted(form.summary.c_str());
   ImGui::Spacing();
@@ -229,7 +237,8 @@ void DrawInviteForm(app_state& s) {
     const bool emphasize = touched.count(field.path) > 0 || has_value;
 
     // Fields that apply only to some choices, or one of a pair, are not "optional" when shown.
-    const bool optional = !field.required && field.show_when.empty() && field.exclusive_with.empty();
+    const bool optional =
+        !field.required && field.show_when.empty() && field.exclusive_with.empty();
     FieldLabel(field.label.c_str(), field.help.c_str(), optional);
     bool changed = false;
     if (is_list) {
@@ -258,7 +267,8 @@ float form_label_width(const app_state& s) {
     for (const auto& field : form.fields)
       widest = std::max(widest, ImGui::CalcTextSize(field.label.c_str()).x +
                                     (field.required || !field.show_when.empty() ? 0 : optional_w));
-    for (const auto& cred : form.info->credentials) widest = std::max(widest, ImGui::CalcTextSize(cred.label.c_str()).x);
+    for (const auto& cred : form.info->credentials)
+      widest = std::max(widest, ImGui::CalcTextSize(cred.label.c_str()).x);
   }
   widest += ImGui::CalcTextSize("(?)").x + ImGui::GetStyle().ItemSpacing.x;
   return std::min(widest, ImGui::GetContentRegionAvail().x * 0.42f);
@@ -272,7 +282,8 @@ void DrawSendBar(app_state& s) {
   // The summary: every problem, named by its field (its words are under the field), or said in
   // full when no field shows it (connection, rules across fields).
   if (blocking > 0) {
-    std::string head = std::to_string(blocking) + (blocking == 1 ? " thing" : " things") + " to fix before sending:";
+    std::string head = std::to_string(blocking) + (blocking == 1 ? " thing" : " things") +
+                       " to fix before sending:";
     TextWrappedColored(colors::error, head.c_str());
     std::string named;
     std::vector<std::string> said;
@@ -287,7 +298,8 @@ void DrawSendBar(app_state& s) {
     for (const issue& e : s.check.connection_errors) add(e);
     for (const issue& e : errors) add(e);
     for (const auto& line : said) TextWrappedColored(colors::muted, line.c_str());
-    if (!named.empty()) TextWrappedColored(colors::muted, (named + " (see under each field)").c_str());
+    if (!named.empty())
+      TextWrappedColored(colors::muted, (named + " (see under each field)").c_str());
   } else if (!warnings.empty()) {
     std::string head = "Ready to send, with " + std::to_string(warnings.size()) +
                        (warnings.size() == 1 ? " warning" : " warnings") + " (see the fields).";
@@ -307,7 +319,9 @@ void DrawSendBar(app_state& s) {
     ImGui::SameLine();
     Spinner(8);
     ImGui::SameLine();
-    ShowText(("Sending\u2026 " + std::to_string(static_cast<int>(ImGui::GetTime() - s.send.started_at)) + " s").c_str());
+    ShowText(("Sending\u2026 " +
+              std::to_string(static_cast<int>(ImGui::GetTime() - s.send.started_at)) + " s")
+                 .c_str());
   } else {
     ImGui::TextDisabled(can_send ? "or press Enter" : "");
   }

@@ -26,9 +26,11 @@ void panel(const char* id, ImVec2 size, Draw draw) {
 float g_send_bar_height = 110;
 
 void send_bar(app_state& s, float width) {
-  ImGui::BeginChild("##send-bar", ImVec2(width, g_send_bar_height), true, k_panel_flags | ImGuiWindowFlags_NoScrollbar);
+  ImGui::BeginChild("##send-bar", ImVec2(width, g_send_bar_height), true,
+                    k_panel_flags | ImGuiWindowFlags_NoScrollbar);
   DrawSendBar(s);
-  float needed = ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y - ImGui::GetStyle().ItemSpacing.y;
+  float needed =
+      ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y - ImGui::GetStyle().ItemSpacing.y;
   ImGui::EndChild();
   if (std::fabs(needed - g_send_bar_height) > 0.5f) {
     g_send_bar_height = needed;
@@ -53,7 +55,8 @@ void DrawHeader(app_state& s) {
   ImGui::TextDisabled("admin \u2014 invite people with the AthenaHQ and users-organizations APIs");
   if (!s.notice.empty() && ImGui::GetTime() < s.notice_until) {
     float w = ImGui::CalcTextSize(s.notice.c_str()).x;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + 16, ImGui::GetWindowContentRegionMax().x - w));
+    ImGui::SameLine(
+        std::max(ImGui::GetCursorPosX() + 16, ImGui::GetWindowContentRegionMax().x - w));
     ImGui::TextColored(colors::success, "%s", s.notice.c_str());
   }
 
@@ -80,7 +83,8 @@ void DrawApp(app_state& s) {
   const bool wide = viewport->Size.x >= 900;
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
-  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                           ImGuiWindowFlags_NoSavedSettings |
                            ImGuiWindowFlags_NoBringToFrontOnFocus;
   if (!wide) flags &= ~ImGuiWindowFlags_NoScrollbar;
   ImGui::Begin("invitekit admin", nullptr, flags);
@@ -96,14 +100,16 @@ void DrawApp(app_state& s) {
     const float right_w = avail.x - left_w - gap;
 
     ImGui::BeginGroup();
-    panel("##form", ImVec2(left_w, std::max(120.0f, top_h - g_send_bar_height - gap)), [&] { form_column(s); });
+    panel("##form", ImVec2(left_w, std::max(120.0f, top_h - g_send_bar_height - gap)),
+          [&] { form_column(s); });
     send_bar(s, left_w);
     ImGui::EndGroup();
     ImGui::SameLine(0, gap);
     ImGui::BeginGroup();
     const float preview_h = std::floor(top_h * 0.48f);
     panel("##preview", ImVec2(right_w, preview_h), [&] { DrawRequestPreview(s); });
-    panel("##response", ImVec2(right_w, top_h - preview_h - style.ItemSpacing.y), [&] { DrawResponsePanel(s); });
+    panel("##response", ImVec2(right_w, top_h - preview_h - style.ItemSpacing.y),
+          [&] { DrawResponsePanel(s); });
     ImGui::EndGroup();
 
     const bool sandbox = s.is_sandbox();
@@ -127,7 +133,9 @@ void DrawApp(app_state& s) {
   const ImGuiIO& io = ImGui::GetIO();
   const bool enter = ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Enter], false) ||
                      ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_KeyPadEnter], false);
-  if (enter && !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel) && s.can_send())
+  if (enter &&
+      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel) &&
+      s.can_send())
     send(s);
   ImGui::End();
 }

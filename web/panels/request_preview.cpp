@@ -52,15 +52,17 @@ void DrawRequestPreview(app_state& s) {
   ImGui::PopFont();
 
   if (!built.ok) {
-    TextMuted("The exact request appears here once the invite and the connection have no problems. "
-              "The body as it stands:");
+    TextMuted(
+        "The exact request appears here once the invite and the connection have no problems. "
+        "The body as it stands:");
   }
 
   if (built.ok) {
     if (ImGui::Button("Copy as curl")) {
       platform::set_clipboard_text(curl_command(s, built.request, g_curl_secrets));
-      show_notice(s, g_curl_secrets ? "Copied the curl command, secrets included."
-                                    : "Copied the curl command; secrets are read from environment variables.");
+      show_notice(s, g_curl_secrets
+                         ? "Copied the curl command, secrets included."
+                         : "Copied the curl command; secrets are read from environment variables.");
     }
     ImGui::SameLine();
     ImGui::Checkbox("include secrets", &g_curl_secrets);

@@ -49,22 +49,40 @@ void draw_failure(app_state& s) {
   const std::string origin = origin_of(s.send.request.url);
   const endpoint_info& info = *find_endpoint(s.send.endpoint);
   const std::string& url = s.send.request.url;
-  const bool has_path = url.size() >= info.path.size() && url.compare(url.size() - info.path.size(), info.path.size(), info.path) == 0;
+  const bool has_path =
+      url.size() >= info.path.size() &&
+      url.compare(url.size() - info.path.size(), info.path.size(), info.path) == 0;
   const std::string base = has_path ? url.substr(0, url.size() - info.path.size()) : origin;
   const std::string proxy = "python3 serve.py --upstream-" + kebab_case(info.family) + " " + base;
 
   ImGui::PushFont(g_fonts.bold);
-  ImGui::PushStyleColor(ImGuiCol_Text, r.failure == fetch_failure::cancelled ? colors::warning : colors::error);
+  ImGui::PushStyleColor(ImGuiCol_Text,
+                        r.failure == fetch_failure::cancelled ? colors::warning : colors::error);
   const char* title = "Not sent: no response";
   switch (r.failure) {
-    case fetch_failure::timeout: title = "No answer within 30 seconds"; break;
-    case fetch_failure::cancelled: title = "Cancelled"; break;
-    case fetch_failure::offline: title = "The browser is offline"; break;
-    case fetch_failure::unreachable: title = "The server could not be reached"; break;
-    case fetch_failure::cors: title = "The browser blocked the call (CORS)"; break;
-    case fetch_failure::blocked: title = "This page may not connect there"; break;
-    case fetch_failure::page_server: title = "This page's server stopped answering"; break;
-    case fetch_failure::none: break;
+    case fetch_failure::timeout:
+      title = "No answer within 30 seconds";
+      break;
+    case fetch_failure::cancelled:
+      title = "Cancelled";
+      break;
+    case fetch_failure::offline:
+      title = "The browser is offline";
+      break;
+    case fetch_failure::unreachable:
+      title = "The server could not be reached";
+      break;
+    case fetch_failure::cors:
+      title = "The browser blocked the call (CORS)";
+      break;
+    case fetch_failure::blocked:
+      title = "This page may not connect there";
+      break;
+    case fetch_failure::page_server:
+      title = "This page's server stopped answering";
+      break;
+    case fetch_failure::none:
+      break;
   }
   ShowText(title);
   ImGui::PopStyleColor();
@@ -72,43 +90,54 @@ void draw_failure(app_state& s) {
 
   switch (r.failure) {
     case fetch_failure::timeout:
-      TextMuted("The request was aborted after 30 seconds. The server may still have processed it: "
-                "check the user or the history before sending again.");
+      TextMuted(
+          "The request was aborted after 30 seconds. The server may still have processed it: "
+          "check the user or the history before sending again.");
       break;
     case fetch_failure::cancelled:
-      TextMuted("You cancelled before an answer arrived. The server may still have processed the "
-                "invite: check before sending again.");
+      TextMuted(
+          "You cancelled before an answer arrived. The server may still have processed the "
+          "invite: check before sending again.");
       break;
     case fetch_failure::offline:
       TextMuted("Reconnect to the network and send again.");
       break;
     case fetch_failure::unreachable:
-      TextWrappedColored(colors::muted, ("Nothing answered at " + origin +
-                                         ". Check the server address; if it is the sandbox, start it "
-                                         "with `make serve` and send again.").c_str());
+      TextWrappedColored(colors::muted,
+                         ("Nothing answered at " + origin +
+                          ". Check the server address; if it is the sandbox, start it "
+                          "with `make serve` and send again.")
+                             .c_str());
       break;
     case fetch_failure::cors:
-      TextWrappedColored(colors::muted, (origin + " answered, but it does not allow calls from this page, "
-                                                  "so the browser refused to hand over the response. Send "
-                                                  "through serve.py instead: restart it with the proxy option, "
-                                                  "then send to this page's server, which forwards to the real "
-                                                  "API:").c_str());
+      TextWrappedColored(colors::muted,
+                         (origin + " answered, but it does not allow calls from this page, "
+                                   "so the browser refused to hand over the response. Send "
+                                   "through serve.py instead: restart it with the proxy option, "
+                                   "then send to this page's server, which forwards to the real "
+                                   "API:")
+                             .c_str());
       copyable_command(s, proxy);
       proxy_button(s, info.family);
       break;
     case fetch_failure::blocked:
-      TextWrappedColored(colors::muted, ("This page's security policy only lets it connect to its own server "
-                                         "and the upstreams serve.py was started with; " + origin +
-                                         " is not one of them. Restart serve.py with the proxy option and send "
-                                         "through this page's server:").c_str());
+      TextWrappedColored(colors::muted,
+                         ("This page's security policy only lets it connect to its own server "
+                          "and the upstreams serve.py was started with; " +
+                          origin +
+                          " is not one of them. Restart serve.py with the proxy option and send "
+                          "through this page's server:")
+                             .c_str());
       copyable_command(s, proxy);
       proxy_button(s, info.family);
       break;
     case fetch_failure::page_server:
-      TextMuted("The page's own server (serve.py) no longer answers. Restart it with `make serve`, "
-                "then send again.");
+      TextMuted(
+          "The page's own server (serve.py) no longer answers. Restart it with `make serve`, "
+          "then send again.");
       break;
-    case fetch_failure::none: break;
+    case fetch_failure::none:
+      break;
   }
   if (!r.detail.empty()) ShowTextDisabled(("Browser: " + r.detail).c_str());
 }
@@ -116,16 +145,20 @@ void draw_failure(app_state& s) {
 void draw_results_table(const response_reading& reading) {
   if (reading.results.empty()) return;
   ImGui::Spacing();
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable;
   bool any_id = false;
-  for (const auto& row : reading.results) any_id = any_id || !row.user_id.empty() || !row.invite_id.empty();
+  for (const auto& row : reading.results)
+    any_id = any_id || !row.user_id.empty() || !row.invite_id.empty();
   ImGui::PushFont(g_fonts.mono);
   const float id_w = ImGui::CalcTextSize("123e4567-e89b-12d3-a456-426614174000").x;
   ImGui::PopFont();
   if (ImGui::BeginTable("##results", any_id ? 4 : 3, flags)) {
-    ImGui::TableSetupColumn("Target", ImGuiTableColumnFlags_WidthFixed,
-                            id_w + ImGui::CalcTextSize("website ").x + ImGui::GetStyle().ItemSpacing.x);
-    ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("\u2717 failed ").x);
+    ImGui::TableSetupColumn(
+        "Target", ImGuiTableColumnFlags_WidthFixed,
+        id_w + ImGui::CalcTextSize("website ").x + ImGui::GetStyle().ItemSpacing.x);
+    ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("\u2717 failed ").x);
     ImGui::TableSetupColumn("Message", ImGuiTableColumnFlags_WidthStretch, 2.0f);
     if (any_id) ImGui::TableSetupColumn("User / invite", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
@@ -136,7 +169,8 @@ void draw_results_table(const response_reading& reading) {
       ImGui::SameLine();
       ShowTextMono(row.target_id.c_str());
       ImGui::TableNextColumn();
-      ShowTextColored(row.success ? colors::success : colors::error, row.success ? "\u2713 added" : "\u2717 failed");
+      ShowTextColored(row.success ? colors::success : colors::error,
+                      row.success ? "\u2713 added" : "\u2717 failed");
       ImGui::TableNextColumn();
       ImGui::PushTextWrapPos(0);
       ShowText(row.success ? row.message.c_str() : row.error.c_str());
@@ -174,15 +208,16 @@ void DrawResponsePanel(app_state& s) {
     Spinner(9);
     ImGui::SameLine();
     char waiting[256];
-    std::snprintf(waiting, sizeof waiting, "Waiting for %s … %.0f s", origin_of(send.request.url).c_str(),
-                  ImGui::GetTime() - send.started_at);
+    std::snprintf(waiting, sizeof waiting, "Waiting for %s … %.0f s",
+                  origin_of(send.request.url).c_str(), ImGui::GetTime() - send.started_at);
     ShowText(waiting);
     if (ImGui::Button("Cancel##response-cancel")) cancel_send(s);
     return;
   }
   if (!send.has_result) {
-    TextMuted("Nothing sent yet. Fill in the invite, then press Send (or Enter). The outcome, the "
-              "server's message and, for bulk invites, one row per website or group appear here.");
+    TextMuted(
+        "Nothing sent yet. Fill in the invite, then press Send (or Enter). The outcome, the "
+        "server's message and, for bulk invites, one row per website or group appear here.");
     return;
   }
   if (send.result.failure != fetch_failure::none) {
@@ -193,7 +228,9 @@ void DrawResponsePanel(app_state& s) {
   const response_reading& r = send.reading;
   const std::string outcome = to_string(r.result);
   ImGui::PushFont(g_fonts.bold);
-  const char* icon = r.result == outcome::success ? "\u2713 " : r.result == outcome::partial ? "! " : "\u2717 ";
+  const char* icon = r.result == outcome::success   ? "\u2713 "
+                     : r.result == outcome::partial ? "! "
+                                                    : "\u2717 ";
   ShowTextColored(outcome_color(outcome), (std::string(icon) + outcome_words(outcome)).c_str());
   ImGui::PopFont();
   ImGui::SameLine();
@@ -202,9 +239,12 @@ void DrawResponsePanel(app_state& s) {
     int ok = 0;
     for (const auto& row : r.results) ok += row.success ? 1 : 0;
     ImGui::SameLine();
-    ShowTextDisabled(("\u00b7 " + std::to_string(ok) + " of " + std::to_string(r.results.size()) + " targets").c_str());
+    ShowTextDisabled(
+        ("\u00b7 " + std::to_string(ok) + " of " + std::to_string(r.results.size()) + " targets")
+            .c_str());
   }
-  if (!r.message.empty()) TextWrappedColored(ImGui::GetStyleColorVec4(ImGuiCol_Text), r.message.c_str());
+  if (!r.message.empty())
+    TextWrappedColored(ImGui::GetStyleColorVec4(ImGuiCol_Text), r.message.c_str());
   if (!r.invite_id.empty()) {
     ShowTextDisabled("Invite ID");
     ImGui::SameLine();
@@ -216,14 +256,16 @@ void DrawResponsePanel(app_state& s) {
     ShowTextMono(r.user_id.c_str());
   }
   if (r.retry_after)
-    ShowTextColored(colors::warning, ("Try again in " + std::to_string(*r.retry_after) + " s.").c_str());
+    ShowTextColored(colors::warning,
+                    ("Try again in " + std::to_string(*r.retry_after) + " s.").c_str());
   for (const issue& w : r.warnings) TextWrappedColored(colors::warning, ("! " + w.message).c_str());
   draw_results_table(r);
 
   ImGui::Spacing();
   if (ImGui::TreeNode("Raw response##raw")) {
     ImGui::PushFont(g_fonts.mono);
-    for (const auto& [name, value] : send.result.headers) ImGui::TextDisabled("%s: %s", name.c_str(), value.c_str());
+    for (const auto& [name, value] : send.result.headers)
+      ImGui::TextDisabled("%s: %s", name.c_str(), value.c_str());
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(pretty_json(send.result.body).c_str());
     ImGui::PopTextWrapPos();

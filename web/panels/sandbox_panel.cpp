@@ -14,7 +14,8 @@ namespace invitekit::web {
 namespace {
 
 bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
 // The credential a seeded key fills in: "globalApiKey" → "apiKey", "bearerToken" → "bearerToken".
@@ -42,8 +43,10 @@ bool use_id(app_state& s, const std::string& kind, const std::string& id) {
     }
     if (field.path == "/" + kind + "_ids") {
       auto& rows = d.lists[field.path];
-      if (!rows.empty() && rows.back().empty()) rows.back() = id;
-      else rows.push_back(id);
+      if (!rows.empty() && rows.back().empty())
+        rows.back() = id;
+      else
+        rows.push_back(id);
       mark_edited(s, field.path);
       return true;
     }
@@ -89,7 +92,8 @@ void draw_ids(app_state& s) {
       ImGui::PushID(i);
       std::string use = "Use##sandbox/" + kind + "/" + std::to_string(i++);
       if (SmallButtonEnabled(use.c_str(), true)) {
-        if (use_id(s, kind, value)) show_notice(s, "Put " + kind + " " + value + " into the form.");
+        if (use_id(s, kind, value))
+          show_notice(s, "Put " + kind + " " + value + " into the form.");
         else {
           platform::set_clipboard_text(value);
           show_notice(s, "This endpoint has no " + kind + " field; copied the ID instead.");
@@ -116,7 +120,8 @@ void draw_table(const char* name, const json_value& rows) {
       if (!seen && columns.size() < 6) columns.push_back(key);
     }
   if (columns.empty()) return;
-  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
+  const ImGuiTableFlags flags =
+      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable(name, static_cast<int>(columns.size()), flags)) {
     for (const auto& c : columns) ImGui::TableSetupColumn(c.c_str());
     ImGui::TableHeadersRow();
@@ -137,19 +142,24 @@ void draw_table(const char* name, const json_value& rows) {
 void draw_state(app_state& s) {
   ImGui::TextDisabled("What the sandbox holds");
   ImGui::SameLine();
-  if (SmallButtonEnabled("Refresh##sandbox/refresh", !s.sandbox.state_loading)) load_sandbox_state(s);
+  if (SmallButtonEnabled("Refresh##sandbox/refresh", !s.sandbox.state_loading))
+    load_sandbox_state(s);
   test_hooks::label_last_item("Refresh sandbox state");
   if (!s.sandbox.state_time.empty()) {
     ImGui::SameLine();
-    ImGui::TextDisabled("as of %s", s.sandbox.state_time.c_str() + (s.sandbox.state_time.size() > 8 ? 11 : 0));
+    ImGui::TextDisabled("as of %s",
+                        s.sandbox.state_time.c_str() + (s.sandbox.state_time.size() > 8 ? 11 : 0));
   }
-  if (s.sandbox.state_failed) TextWrappedColored(colors::error, "The sandbox state could not be read.");
+  if (s.sandbox.state_failed)
+    TextWrappedColored(colors::error, "The sandbox state could not be read.");
   json_document doc;
   if (!doc.parse(s.sandbox.state_json)) return;
   for (json_member m : doc.root().members()) {
     if (!m.value.is_array()) continue;
-    std::string title = std::string(m.key) + " (" + std::to_string(m.value.size()) + ")###sandbox/" + std::string(m.key);
-    if (ImGui::CollapsingHeader(title.c_str(), m.value.size() > 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
+    std::string title = std::string(m.key) + " (" + std::to_string(m.value.size()) +
+                        ")###sandbox/" + std::string(m.key);
+    if (ImGui::CollapsingHeader(title.c_str(),
+                                m.value.size() > 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
       std::string id = "##sandbox-table/" + std::string(m.key);
       draw_table(id.c_str(), m.value);
     }
@@ -162,7 +172,8 @@ void DrawSandboxKeys(app_state& s) {
   ensure_sandbox_loaded(s);
   json_document doc;
   if (!s.sandbox.credentials_loaded || !doc.parse(s.sandbox.credentials_json)) {
-    ShowTextDisabled(s.sandbox.credentials_failed ? "This server has no sandbox keys." : "Loading\u2026");
+    ShowTextDisabled(s.sandbox.credentials_failed ? "This server has no sandbox keys."
+                                                  : "Loading\u2026");
     return;
   }
   // Each of the family's seeded keys fills in the credential it is for.
@@ -203,12 +214,14 @@ void DrawSandboxPanel(app_state& s) {
     return;
   }
   if (s.sandbox.credentials_failed) {
-    TextWrappedColored(colors::warning, "This page's server has no sandbox (serve.py --no-sandbox, or another "
-                                        "server). Enter real credentials above.");
+    TextWrappedColored(colors::warning,
+                       "This page's server has no sandbox (serve.py --no-sandbox, or another "
+                       "server). Enter real credentials above.");
     return;
   }
-  TextMuted("Its keys are next to the credentials above. Its websites and groups, one click to put "
-            "into the form:");
+  TextMuted(
+      "Its keys are next to the credentials above. Its websites and groups, one click to put "
+      "into the form:");
   draw_ids(s);
   ImGui::Spacing();
   draw_state(s);
