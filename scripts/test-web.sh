@@ -18,6 +18,6 @@ fi
 
 make --no-print-directory web   # also copies web/index.html, *.js, *.css into web/dist
 
-mkdir -p tests/artifacts
+rm -rf tests/artifacts && mkdir -p tests/artifacts   # this run's screenshots only
 # One test file at a time: each starts its own serve.py and Chromium, and the machine is small.
 exec node --test --test-concurrency=1 --test-timeout=180000 "$@" tests/web/*.test.js

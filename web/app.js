@@ -117,9 +117,10 @@
   for (const type of ['keydown', 'keypress', 'keyup']) window.addEventListener(type, onKey, true);
 
   // Clipboard: GLFW's clipboard functions are stubs. The paste event carries the text the
-  // user pasted without any permission prompt; the app reads it through the shell.
+  // user pasted without any permission prompt; the app reads it through the shell. The event
+  // is aimed at the selection (which may sit in any text of the page), so what counts is focus.
   window.addEventListener('paste', (event) => {
-    if (!aimedAtApp(event.target)) return;
+    if (!aimedAtApp(document.activeElement)) return;
     clipboardText = event.clipboardData?.getData('text/plain') ?? '';
     event.preventDefault();
     wake();

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openPage, startServer, suite } from './harness.js';
 import {
-  LABELS, chooseEndpoint, credentialLabel, enterCredentials, field, fillForm, listLabels, rowItems, sendInvite,
+  LABELS, announced, chooseEndpoint, credentialLabel, enterCredentials, field, fillForm, listLabels, rowItems, sendInvite,
   textShown,
 } from './page.js';
 
@@ -37,6 +37,7 @@ test('errors appear under their field as the user types, and Send stays disabled
     const state = await admin.waitForState((s) => s.errorCount === 2, 'two errors');
     assert.equal(state.sendEnabled, false);
     await admin.screenshot('form-errors');
+    await announced(admin, /2 things to fix before sending/);  // once typing pauses
 
     // Pressing the disabled button sends nothing.
     await admin.click(LABELS.send);
@@ -59,8 +60,9 @@ test('a wrong API key shows the server\'s 401 message', async (t) => {
     await enterCredentials(admin, 'athena.createInvite', { apiKey: 'not-a-sandbox-key' });
     await fillForm(admin, 'athena.createInvite', { type: 'organization', invite_method: 'direct', email: 'eve@example.com' });
     assert.equal((await sendInvite(admin)).outcome, 'failure');
-    await textShown(admin, /401/);
+    await textShown(admin, /HTTP 401/, { window: /##response/ });
     await textShown(admin, /Invalid API key/);
+    await announced(admin, /401.*Invalid API key/);
     await admin.screenshot('wrong-key');
     assert.deepEqual((await shared.server.state()).users, []);
   });

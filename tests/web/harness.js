@@ -29,6 +29,8 @@ const chromiumPath = process.env.INVITEKIT_CHROMIUM ?? '/usr/bin/chromium';
 
 // Long enough for SwiftShader on a busy 2-core machine, short enough to fail a stuck test.
 const WAIT_MS = 15_000;
+// The window the tests run in (and screenshot): a common laptop size.
+export const VIEWPORT = { width: 1280, height: 800 };
 
 // ---- serve.py ---------------------------------------------------------------------------
 
@@ -126,17 +128,17 @@ function reportCspViolations() {
 
 /**
  * Opens the admin page in a fresh browser context.
- * options: viewport, deviceScaleFactor, clipboard (grant clipboard permissions),
+ * options: viewport, deviceScaleFactor, clipboard (grant clipboard permissions; default true),
  *          initScript (a function run before the page's scripts, e.g. to take WebGL2 away),
  *          beforeGoto (async (page) => …, e.g. to hold a response back with page.route),
  *          waitForApp (default true: resolve once the app published its first frame).
  */
 export async function openPage(browser, server, options = {}) {
   const context = await browser.newContext({
-    viewport: options.viewport ?? { width: 1280, height: 800 },
+    viewport: options.viewport ?? VIEWPORT,
     deviceScaleFactor: options.deviceScaleFactor ?? 1,
   });
-  if (options.clipboard) {
+  if (options.clipboard ?? true) {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
   }
   await context.addInitScript(reportCspViolations);
@@ -388,13 +390,13 @@ export class AdminPage {
     await this.waitFrames(2);
   }
 
-  /** Puts `text` on the system clipboard (test data, like a user copying from elsewhere;
-   *  needs openPage(..., {clipboard: true})), then pastes it into the field `label`. */
+  /** Puts `text` on the system clipboard (test data, like a user copying from elsewhere; the
+   *  page is granted clipboard access), then pastes it over the text of the field `label`. */
   async pasteInto(label, text, options = {}) {
     await this.page.evaluate((value) => navigator.clipboard.writeText(value), text);
     await this.click(label, options);
+    await this.press('Control+a');
     await this.press('Control+v');
-    await this.waitFrames(1);
   }
 
   async screenshot(name) {
@@ -402,6 +404,15 @@ export class AdminPage {
     const file = path.join(artifactsDir, `${name}.png`);
     await this.page.screenshot({ path: file });
     return file;
+  }
+
+  /** Resizes the window and waits until the app has drawn at the new size. */
+  async resize(viewport) {
+    await this.page.setViewportSize(viewport);
+    await this.waitFor(async () => (await this.page.evaluate(() => document.getElementById('canvas').width)) ===
+                                   Math.round(viewport.width * (await this.page.evaluate(() => devicePixelRatio))),
+                       `the canvas at ${viewport.width}×${viewport.height}`);
+    await this.waitFrames(2);
   }
 
   async reload() {

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { suite } from './harness.js';
-import { chooseEndpoint, enterCredentials, fillForm, sendInvite, textShown } from './page.js';
+import { announced, chooseEndpoint, enterCredentials, fillForm, sendInvite, textShown } from './page.js';
 
 const shared = suite({ before, after });
 
@@ -19,6 +19,7 @@ test('AthenaHQ: a direct organization invite adds the member', async (t) => {
     const state = await sendInvite(admin);
     assert.equal(state.outcome, 'success');
     await textShown(admin, /User added to organization/);
+    await announced(admin, /Success.*User added to organization/);  // what a screen reader hears
     await admin.screenshot('invite-success');
 
     const sandbox = await shared.server.state();
@@ -140,7 +141,7 @@ test('users-organizations: an invite creates the profile with its permissions', 
 test('the sandbox panel fills in a seeded key and website with one click each', async (t) => {
   await shared.withPage(t, async (admin) => {
     await chooseEndpoint(admin, 'athena.createInvite');
-    await admin.click('Use globalApiKey');
+    await admin.click(null, { key: 'sandbox/globalApiKey' });
     await admin.click(`Use website ${shared.creds.websites[2]}`);  // also switches the type to website
     await fillForm(admin, 'athena.createInvite', { invite_method: 'direct', email: 'radia@example.com' });
     assert.equal((await sendInvite(admin)).outcome, 'success');

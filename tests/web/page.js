@@ -15,6 +15,13 @@
 // calls IMGUI_TEST_ENGINE_ITEM_INFO *before* its ItemAdd, so ImGuiTestEngineHook_ItemInfo finds no
 // item and the label is dropped. Keep the label of an unknown id pending and apply it in the next
 // ItemAdd of that id. The tests choose an endpoint by the tab's key "tab/<endpoint id>".
+//
+// BUG REPORT (web/panels/invite_form.cpp, draw_radio): at 1024×640, the smallest size the layout
+// is made for, "Invite to" puts Organization, Website and Group on one line and "Group" is cut
+// off at the panel's right edge (users cannot see it; the test "a direct group invite sent with
+// Enter" clicks beside it). After a RadioButton the cursor is back at the line start, so
+// GetContentRegionAvail().x is the whole width: compare next_w with
+// GetWindowContentRegionMax().x - (GetItemRectMax().x - GetWindowPos().x) - 18 instead.
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './harness.js';
@@ -66,10 +73,11 @@ export async function chooseEndpoint(admin, endpointId) {
   await admin.waitForState((state) => state.endpoint === endpointId, `endpoint ${endpointId}`);
 }
 
-/** Types each credential of `values` ({apiKey} or {bearerToken, sessionToken}). */
+/** Pastes each credential of `values` ({apiKey} or {bearerToken, sessionToken}) into its field,
+ *  as people do with keys (typing 40 characters costs SwiftShader seconds per field). */
 export async function enterCredentials(admin, endpointId, values) {
   for (const [name, value] of Object.entries(values)) {
-    await admin.typeInto(credentialLabel(endpointId, name), value, { key: `credential/${name}` });
+    await admin.pasteInto(credentialLabel(endpointId, name), value, { key: `credential/${name}` });
   }
 }
 
@@ -132,4 +140,12 @@ export async function sendInvite(admin, { enter = false } = {}) {
 export function textShown(admin, text, { window, timeout } = {}) {
   const label = text instanceof RegExp ? text : new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return admin.waitForItem(label, { window, key: 'text', timeout });
+}
+
+/** Waits until the page's live region (#announcer, read by screen readers) says `text`. */
+export async function announced(admin, text) {
+  await admin.page.waitForFunction(([source, flags]) =>
+    new RegExp(source, flags).test(document.getElementById('announcer').textContent), [text.source, text.flags],
+  { timeout: 15_000 });
+  return admin.page.textContent('#announcer');
 }

@@ -30,9 +30,7 @@ test('a loading panel shows until the app has drawn, then the canvas fills the w
     const focused = await admin.page.evaluate(() => document.activeElement?.id);
     assert.equal(focused, 'canvas', 'the canvas has the keyboard once the app is up');
 
-    await admin.page.setViewportSize({ width: 1024, height: 640 });
-    await admin.page.mouse.move(10, 10);  // input wakes an idle app so it draws the new size
-    await admin.waitFrames(2);
+    await admin.resize({ width: 1024, height: 640 });  // the resize wakes an idle app
     const resized = await admin.page.locator('#canvas').boundingBox();
     assert.deepEqual(resized, { x: 0, y: 0, width: 1024, height: 640 });
     const backing = await admin.page.evaluate(() => {
