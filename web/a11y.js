@@ -34,7 +34,10 @@
 
   function update(frame) {
     const { items = [], state = {} } = frame ?? {};
-    if (state.inFlight && !wasInFlight) announce('Sending the invite…');
+    if (state.inFlight && !wasInFlight) {
+      clearTimeout(summaryTimer);  // the outcome is what matters now, not the summary before it
+      announce('Sending the invite…');
+    }
     if (!state.inFlight && wasInFlight) announce(textOf(items, '##response'));
     wasInFlight = Boolean(state.inFlight);
 

@@ -340,21 +340,22 @@ export class AdminPage {
     return this.waitForItem(label, options);
   }
 
-  /** Brings a widget wholly into view with the mouse wheel (over another widget of its window)
-   *  and returns it where it now is. The hook says whether a widget overlaps its window's clip
-   *  rectangle; one cut by the edge is told by its neighbours: the last visible widget with
-   *  hidden ones below it (or the first with hidden ones above) may be cut, so it is scrolled. */
+  /** Brings a widget wholly into view with the mouse wheel (over a widget of its window) and
+   *  returns it where it now is. The hook says whether a widget overlaps its window's clip
+   *  rectangle, not whether it is cut by the edge: a widget with nothing visible below it (or
+   *  above it, with more content there) may be cut, so its window is scrolled towards it until
+   *  it no longer moves or has a visible neighbour on that side. */
   async scrollIntoView(item, label, options = {}) {
     for (let attempt = 0; attempt < 20; attempt++) {
-      const others = (await this.items(null, { window: item.window })).filter((o) => o.id !== item.id);
+      const others = (await this.items(null, { window: item.window })).filter((o) => o.id !== item.id || o.label !== item.label);
       const shown = others.filter((o) => o.visible !== false);
       const hidden = others.filter((o) => o.visible === false);
       let direction = 0;
       if (item.visible === false) direction = Math.sign(item.y - (shown[0]?.y ?? 0));
-      else if (hidden.some((o) => o.y > item.y) && !shown.some((o) => o.y >= item.y + item.h)) direction = 1;
+      else if (!shown.some((o) => o.y >= item.y + item.h)) direction = 1;
       else if (hidden.some((o) => o.y < item.y) && !shown.some((o) => o.y + o.h <= item.y)) direction = -1;
       if (direction === 0) return item;
-      const anchor = shown[Math.floor(shown.length / 2)];
+      const anchor = shown[Math.floor(shown.length / 2)] ?? (item.visible !== false ? item : null);
       if (!anchor) throw new Error(`cannot scroll to ${label}: nothing of window ${item.window} is visible`);
       const { x, y } = await this.centre(anchor);
       await this.page.mouse.move(x, y);
