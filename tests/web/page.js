@@ -133,8 +133,14 @@ export async function sendInvite(admin, { enter = false } = {}) {
   await admin.waitForState((state) => state.sendEnabled, 'Send to be enabled (a valid invite)');
   if (enter) await admin.press('Enter');
   else await admin.click(LABELS.send);
-  return admin.waitForState((state) => !state.inFlight && state.outcome !== '', 'the outcome of the send');
+  const state = await admin.waitForState((s) => !s.inFlight && s.outcome !== '', 'the outcome of the send');
+  // The outcome in words, in the response panel (web/panels/response_panel.cpp, outcome_words).
+  const words = OUTCOME_WORDS[state.outcome];
+  if (words) await textShown(admin, words, { window: /##response/ });
+  return state;
 }
+
+const OUTCOME_WORDS = { success: /^\W*Success$/, partial: /^\W*Partly done$/, failure: /^\W*Failed$/ };
 
 /** Waits for text on the page (an item whose label contains `text`, or matches a RegExp). */
 export function textShown(admin, text, { window, timeout } = {}) {
