@@ -20,4 +20,6 @@ make --no-print-directory web   # also copies web/index.html, *.js, *.css into w
 
 rm -rf tests/artifacts && mkdir -p tests/artifacts   # this run's screenshots only
 # One test file at a time: each starts its own serve.py and Chromium, and the machine is small.
-exec node --test --test-concurrency=1 --test-timeout=180000 "$@" tests/web/*.test.js
+# The timeout (which node applies to a whole file too) only stops a hung run: every wait in
+# tests/web fails on its own after 15 s.
+exec node --test --test-concurrency=1 --test-timeout=900000 "$@" tests/web/*.test.js
