@@ -6,9 +6,10 @@
 BUILD      ?= build
 NATIVE_DIR := $(BUILD)/native
 WASM_DIR   := $(BUILD)/wasm
+WEB_DIR    := $(BUILD)/web
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps native serve test test-native test-serve bench clean wasm npm-deps test-npm bench-npm size-npm
+.PHONY: all deps native web serve test test-native test-serve test-web bench clean wasm npm-deps test-npm bench-npm size-npm
 
 all: native
 
@@ -19,6 +20,15 @@ native:
 	bash scripts/install-deps.sh core
 	cmake -S . -B $(NATIVE_DIR) -DCMAKE_BUILD_TYPE=Release
 	cmake --build $(NATIVE_DIR) -j $(JOBS)
+
+# The admin page: Dear ImGui from Debian's source package, built with Emscripten into web/dist/.
+# emcc's JS optimizer needs Debian's acorn (NODE_PATH); -Oz everywhere for a small download.
+web:
+	bash scripts/install-deps.sh web
+	bash scripts/fetch-imgui.sh
+	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WEB_DIR) -DCMAKE_BUILD_TYPE=MinSizeRel \
+	  "-DCMAKE_CXX_FLAGS_MINSIZEREL=-Oz -DNDEBUG"
+	NODE_PATH=/usr/share/nodejs cmake --build $(WEB_DIR) --target invitekit_admin -j $(JOBS)
 
 test-native: native
 	cd $(NATIVE_DIR) && ctest --output-on-failure -j $(JOBS)
@@ -54,7 +64,11 @@ test-serve:
 	bash scripts/install-deps.sh serve
 	/usr/bin/python3 -m pytest -q tests/serve
 
-test: test-native test-serve test-npm
+# Browser tests of the admin page (playwright-core + Debian's Chromium against serve.py).
+test-web:
+	bash scripts/test-web.sh
+
+test: test-native test-serve test-npm test-web
 
 # Speed next to valijson (a benchmark, not a test): one row per case ending in ratio=<ours/valijson>.
 bench: native

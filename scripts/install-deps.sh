@@ -9,7 +9,7 @@ core=(cmake g++ make pkg-config nlohmann-json3-dev libgtest-dev libbenchmark-dev
       libvalijson-dev json-schema-test-suite libpcre2-dev)
 wasm=(emscripten nodejs)
 serve=(python3-pytest python3-jsonschema)
-web=(chromium fonts-dejavu-core xz-utils dpkg-dev)
+web=(chromium fonts-dejavu-core xz-utils dpkg-dev python3-fonttools)
 
 want=()
 case "${1:-all}" in

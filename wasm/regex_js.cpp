@@ -1,9 +1,9 @@
-// invitekit: src/regex.h for WebAssembly — "pattern" runs on the JS engine's own RegExp.
+// invitekit: src/regex_engine.h for WebAssembly — "pattern" runs on the JS engine's own RegExp.
 //
 // Why RegExp: JSON Schema patterns are ECMA-262 regular expressions, and the engine's RegExp is
 // that, exactly (lookaheads, \p{…}, …), at no cost in .wasm size (std::regex would add ~139 KB).
 //
-// Why the 'u' flag: the native backend (regex_std.cpp) matches on code points, and so does
+// Why the 'u' flag: the native backend (regex_pcre2.cpp) matches on code points, and so does
 // RegExp with 'u': "." and quantifiers take a whole astral character, \p{Letter} works, and
 // the JSON-Schema-Test-Suite's optional/ecmascript-regex.json expects exactly that. The price is
 // 'u' mode's stricter syntax (no "\a"-style identity escapes); a pattern it rejects does not
@@ -14,7 +14,7 @@
 // the same handle, so a schema compiled twice does not grow the table.
 #include <emscripten/emscripten.h>
 
-#include "regex.h"
+#include "regex_engine.h"
 
 // clang-format off
 EM_JS(int, invitekit_regex_compile, (const char* pattern, int length), {

@@ -1,0 +1,141 @@
+// The page shell (web/index.html, web/app.js, web/app.css): loading panel, the WebGL2
+// message, a canvas that fills the window, and a page that runs under its CSP.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { openPage, suite } from './harness.js';
+
+const shared = suite({ before, after });
+
+test('a loading panel shows until the app has drawn, then the canvas fills the window', async () => {
+  // Hold the WASM back so the loading state can be seen (and photographed) for certain.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await shared.server.reset();
+  const admin = await openPage(shared.browser, shared.server, {
+    waitForApp: false,
+    beforeGoto: (page) => page.route('**/invitekit-admin.wasm', async (route) => { await held; await route.continue(); }),
+  });
+  try {
+    const status = admin.page.locator('#status');
+    await status.waitFor({ state: 'visible' });
+    assert.match(await status.innerText(), /Loading the invite form/);
+    assert.equal(await admin.snapshot(), null, 'no frame can be drawn before the WASM arrives');
+    await admin.screenshot('shell-loading');
+    release();
+    await admin.waitForApp();
+    assert.equal(await status.isVisible(), false);
+
+    const box = await admin.page.locator('#canvas').boundingBox();
+    assert.deepEqual(box, { x: 0, y: 0, width: 1280, height: 800 });
+    const focused = await admin.page.evaluate(() => document.activeElement?.id);
+    assert.equal(focused, 'canvas', 'the canvas has the keyboard once the app is up');
+
+    await admin.resize({ width: 1024, height: 640 });  // the resize wakes an idle app
+    const resized = await admin.page.locator('#canvas').boundingBox();
+    assert.deepEqual(resized, { x: 0, y: 0, width: 1024, height: 640 });
+    const backing = await admin.page.evaluate(() => {
+      const canvas = document.getElementById('canvas');
+      return [canvas.width, canvas.height];
+    });
+    assert.deepEqual(backing, [1024, 640], 'backing store = CSS size × devicePixelRatio (1)');
+    assert.deepEqual(admin.unexpectedConsoleErrors(), []);
+  } finally {
+    release();
+    await admin.close();
+  }
+});
+
+test('the canvas backing store follows devicePixelRatio 2', async (t) => {
+  await shared.withPage(t, { deviceScaleFactor: 2 }, async (admin) => {
+    await admin.waitFor((snap) => snap.items.length > 0, 'widgets to be published');
+    const sizes = await admin.page.evaluate(() => {
+      const canvas = document.getElementById('canvas');
+      return [canvas.width, canvas.height, canvas.clientWidth, canvas.clientHeight];
+    });
+    assert.deepEqual(sizes, [2560, 1600, 1280, 800]);
+    // Widget rectangles stay in CSS pixels: every visible one lies inside the 1280×800 canvas.
+    const { items } = await admin.snapshot();
+    for (const item of items.filter((i) => i.visible !== false)) {
+      assert.ok(item.x >= 0 && item.y >= 0 && item.x + item.w <= 1280 + 1 && item.y + item.h <= 800 + 1,
+                `${item.label} at ${item.x},${item.y} ${item.w}×${item.h} lies inside the canvas`);
+    }
+    await admin.screenshot('page-dpr2');
+  });
+});
+
+test('without WebGL2 the page says so and does not start the app', async (t) => {
+  // Simulates a browser with WebGL2 turned off; the page's own code is untouched.
+  const noWebGL2 = () => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+      return type === 'webgl2' ? null : getContext.call(this, type, ...rest);
+    };
+  };
+  await shared.withPage(t, { initScript: noWebGL2, waitForApp: false }, async (admin) => {
+    const status = admin.page.locator('#status');
+    await admin.page.waitForFunction(() => document.getElementById('status').classList.contains('status-error'));
+    assert.equal(await status.isVisible(), true);
+    assert.match(await status.innerText(), /needs WebGL 2/);
+    assert.equal(await status.getAttribute('role'), 'alert');
+    await admin.page.waitForTimeout(300);
+    assert.equal(await admin.snapshot(), null, 'the app was not started');
+    await admin.screenshot('shell-no-webgl2');
+  });
+});
+
+test('the page is served under a strict CSP, has no inline code, and nothing violates it', async (t) => {
+  await shared.withPage(t, async (admin) => {
+    const response = await fetch(`${shared.server.url}/`);
+    const policy = response.headers.get('content-security-policy') ?? '';
+    assert.match(policy, /default-src 'self'/);
+    assert.match(policy, /script-src 'self' 'wasm-unsafe-eval'(;|$)/);
+    assert.doesNotMatch(policy, /'unsafe-inline'|'unsafe-eval'/);
+    const inline = await admin.page.evaluate(() => ({
+      scripts: [...document.scripts].filter((s) => !s.src).length,
+      styles: document.querySelectorAll('style, [style]:not(canvas)').length,
+    }));
+    assert.deepEqual(inline, { scripts: 0, styles: 0 });
+    // withPage fails the test on any reported violation (and on any console error).
+  });
+});
+
+// A plain DOM field on the page (as the accessible mirror or a browser extension adds), so the
+// page's key filter has something to protect.
+function addDomField(admin) {
+  return admin.page.evaluate(() => {
+    const input = document.createElement('input');
+    input.id = 'probe';
+    input.setAttribute('aria-label', 'probe');
+    document.body.append(input);
+  });
+}
+
+test('keys typed into another field of the page stay there and never reach the app', async (t) => {
+  await shared.withPage(t, async (admin) => {
+    await addDomField(admin);
+    await admin.typeInto('Email', 'ada@example.com', { key: '/email' });  // the app's field is active
+    const before = await admin.waitForState((s) => s.errorCount > 0, 'the remaining errors');
+
+    await admin.page.focus('#probe');
+    await admin.page.keyboard.type('x y', { delay: 15 });
+    await admin.page.keyboard.press('Backspace');  // GLFW would swallow it page-wide
+    await admin.page.keyboard.press('Tab');
+    await admin.waitFrames(2);
+    assert.equal(await admin.page.inputValue('#probe'), 'x ', 'the DOM field got its text and its Backspace');
+    // Had "x y" reached the active Email field, it would no longer be a valid address.
+    assert.equal((await admin.state()).errorCount, before.errorCount);
+  });
+});
+
+test('Esc then Tab moves the focus out of the canvas (no keyboard trap)', async (t) => {
+  await shared.withPage(t, async (admin) => {
+    await addDomField(admin);
+    await admin.click('Email', { key: '/email' });
+    assert.equal(await admin.page.evaluate(() => document.activeElement.id), 'canvas');
+    await admin.press('Tab');  // inside the app, Tab moves between its fields
+    assert.equal(await admin.page.evaluate(() => document.activeElement.id), 'canvas');
+    await admin.press('Escape');
+    await admin.press('Tab');
+    assert.equal(await admin.page.evaluate(() => document.activeElement.id), 'probe');
+  });
+});

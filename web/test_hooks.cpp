@@ -1,0 +1,171 @@
+// invitekit admin page: ImGui 1.86's test-engine hooks (see imgui_internal.h, "Test Engine
+// specific hooks"), implemented to collect each frame's items for globalThis.invitekitTest.
+// 1.86 calls four functions: ItemAdd, ItemInfo, Log and FindItemDebugLabel (IdInfo is gone).
+#include "test_hooks.h"
+
+#include <emscripten.h>
+
+#include <cstdarg>
+#include <string_view>
+#include <vector>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "json.h"
+
+// clang-format off
+EM_JS(void, invitekit_js_publish_test, (const char* json), {
+  globalThis.invitekitTest = JSON.parse(UTF8ToString(json));
+});
+// clang-format on
+
+namespace invitekit::web::test_hooks {
+namespace {
+
+struct item {
+  ImGuiID id = 0;
+  ImRect rect;
+  bool visible = true;
+  std::string window;
+  std::string label;
+  std::string key;
+  int checked = -1;  // -1: not checkable
+};
+
+std::vector<item> g_items;
+// Tab items report their label before they are added (1.86 TabItemEx): kept until ItemAdd.
+std::vector<std::pair<ImGuiID, std::string>> g_early_labels;
+int g_frame = 0;
+
+item* find(ImGuiID id) {
+  for (auto it = g_items.rbegin(); it != g_items.rend(); ++it)
+    if (it->id == id) return &*it;
+  return nullptr;
+}
+
+void set_label(item& it, std::string_view text) {
+  std::size_t hashes = text.find("##");
+  it.label = std::string(text.substr(0, hashes));
+  if (hashes != std::string_view::npos) {
+    std::string_view key = text.substr(hashes + 2);
+    if (!key.empty() && key[0] == '#') key.remove_prefix(1);  // "###" ids
+    it.key = std::string(key);
+  }
+  if (it.key.empty()) it.key = it.label;
+}
+
+void append_number(std::string& out, float v) {
+  char buf[32];
+  ImFormatString(buf, sizeof buf, "%.1f", v);
+  out += buf;
+}
+
+}  // namespace
+
+void enable() { ImGui::GetCurrentContext()->TestEngineHookItems = true; }
+
+void label_last_item(const char* label) {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (item* it = find(g.LastItemData.ID)) {
+    std::string key = it->key;
+    it->label = label;
+    if (key.empty() || key == it->label) it->key = label;
+  }
+}
+
+void text_last_item(const char* text) {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (!g.TestEngineHookItems || !text || !*text) return;
+  item it;
+  it.rect = g.LastItemData.Rect;
+  it.label = text;
+  it.key = "text";
+  if (ImGuiWindow* window = g.CurrentWindow) {
+    it.window = window->Name;
+    it.visible = window->ClipRect.Overlaps(it.rect);
+  }
+  g_items.push_back(std::move(it));
+}
+
+void publish(const page_state& state) {
+  std::string out = "{\"frame\":" + std::to_string(++g_frame) + ",\"items\":[";
+  bool first = true;
+  for (const item& it : g_items) {
+    if (it.label.empty() && it.key.empty()) continue;  // layout items, scrollbars, …
+    if (!first) out += ',';
+    first = false;
+    out += "{\"id\":" + std::to_string(it.id) + ",\"label\":";
+    append_json_string(out, it.label);
+    out += ",\"key\":";
+    append_json_string(out, it.key);
+    out += ",\"x\":";
+    append_number(out, it.rect.Min.x);
+    out += ",\"y\":";
+    append_number(out, it.rect.Min.y);
+    out += ",\"w\":";
+    append_number(out, it.rect.GetWidth());
+    out += ",\"h\":";
+    append_number(out, it.rect.GetHeight());
+    out += ",\"window\":";
+    append_json_string(out, it.window);
+    out += it.visible ? ",\"visible\":true" : ",\"visible\":false";
+    if (it.checked >= 0) out += it.checked ? ",\"checked\":true" : ",\"checked\":false";
+    out += '}';
+  }
+  out += "],\"state\":{\"endpoint\":";
+  append_json_string(out, state.endpoint);
+  out += state.send_enabled ? ",\"sendEnabled\":true" : ",\"sendEnabled\":false";
+  out += state.in_flight ? ",\"inFlight\":true" : ",\"inFlight\":false";
+  out += ",\"outcome\":";
+  append_json_string(out, state.outcome);
+  out += ",\"errorCount\":" + std::to_string(state.error_count);
+  out += state.settled ? ",\"settled\":true}}" : ",\"settled\":false}}";
+  invitekit_js_publish_test(out.c_str());
+  g_items.clear();
+  g_early_labels.clear();
+}
+
+}  // namespace invitekit::web::test_hooks
+
+using invitekit::web::test_hooks::g_early_labels;
+using invitekit::web::test_hooks::g_items;
+
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
+  ImGuiWindow* window = ctx->CurrentWindow;
+  invitekit::web::test_hooks::item it;
+  it.id = id;
+  it.rect = bb;
+  if (window) {
+    it.window = window->Name;
+    // Visible when it overlaps its window's clip rectangle (scrolled-out items are still added).
+    it.visible = window->ClipRect.Overlaps(bb) && window->Active;
+  }
+  for (auto early = g_early_labels.begin(); early != g_early_labels.end(); ++early) {
+    if (early->first == id) {
+      invitekit::web::test_hooks::set_label(it, early->second);
+      g_early_labels.erase(early);
+      break;
+    }
+  }
+  g_items.push_back(std::move(it));
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label,
+                                  ImGuiItemStatusFlags flags) {
+  if (!label) return;
+  invitekit::web::test_hooks::item* it = invitekit::web::test_hooks::find(id);
+  if (!it) {
+    g_early_labels.emplace_back(id, label);
+    return;
+  }
+  invitekit::web::test_hooks::set_label(*it, label);
+  if (flags & ImGuiItemStatusFlags_Checkable)
+    it->checked = (flags & ImGuiItemStatusFlags_Checked) ? 1 : 0;
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext*, ImGuiID id) {
+  invitekit::web::test_hooks::item* it = invitekit::web::test_hooks::find(id);
+  return it ? it->label.c_str() : nullptr;
+}
