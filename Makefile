@@ -26,7 +26,7 @@ native:
 web:
 	bash scripts/install-deps.sh web
 	bash scripts/fetch-imgui.sh
-	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WEB_DIR) -DCMAKE_BUILD_TYPE=MinSizeRel \
+	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WEB_DIR) -DCMAKE_BUILD_TYPE=MinSizeRel -DINVITEKIT_BUILD_PACKAGE=OFF \
 	  "-DCMAKE_CXX_FLAGS_MINSIZEREL=-Oz -DNDEBUG"
 	NODE_PATH=/usr/share/nodejs cmake --build $(WEB_DIR) --target invitekit_admin -j $(JOBS)
 
@@ -36,7 +36,7 @@ test-native: native
 # The npm package (wasm/): Emscripten build into wasm/dist, its dev tools from package-lock.json.
 wasm: npm-deps
 	bash scripts/install-deps.sh wasm
-	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WASM_DIR) -DCMAKE_BUILD_TYPE=Release
+	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WASM_DIR) -DCMAKE_BUILD_TYPE=Release -DINVITEKIT_BUILD_PAGE=OFF
 	NODE_PATH=/usr/share/nodejs cmake --build $(WASM_DIR) -j $(JOBS)
 
 npm-deps: wasm/node_modules/.package-lock.json
