@@ -71,6 +71,21 @@ bool compiled_schema::is_valid(const json_value& instance) const {
 
 namespace {
 
+// Writes `,"name":default` for each default of the object at object_path that v lacks; `first`
+// says whether the object has no member written before them (no leading comma then).
+void append_missing_defaults(std::string& out, const json_value& v,
+                             const std::vector<default_insertion>& defaults,
+                             const std::string& object_path, bool first) {
+  for (const default_insertion& d : defaults) {
+    if (d.object_path != object_path || v.find(d.property).exists()) continue;
+    if (!first) out += ',';
+    first = false;
+    append_json_string(out, d.property);
+    out += ':';
+    out += d.value_json;
+  }
+}
+
 void write_with_defaults(std::string& out, const json_value& v, std::string& path,
                          const std::vector<default_insertion>& defaults) {
   if (v.is_array()) {
@@ -102,14 +117,7 @@ void write_with_defaults(std::string& out, const json_value& v, std::string& pat
     write_with_defaults(out, m.value, path, defaults);
     path.resize(mark);
   }
-  for (const default_insertion& d : defaults) {
-    if (d.object_path != path || v.find(d.property).exists()) continue;
-    if (!first) out += ',';
-    first = false;
-    append_json_string(out, d.property);
-    out += ':';
-    out += d.value_json;
-  }
+  append_missing_defaults(out, v, defaults, path, first);
   out += '}';
 }
 
@@ -125,15 +133,7 @@ std::string to_json_with_defaults(const json_value& v,
   if (top_level_only) {
     std::string out = to_json(v);
     out.pop_back();  // '}'
-    bool first = v.size() == 0;
-    for (const default_insertion& d : defaults) {
-      if (v.find(d.property).exists()) continue;
-      if (!first) out += ',';
-      first = false;
-      append_json_string(out, d.property);
-      out += ':';
-      out += d.value_json;
-    }
+    append_missing_defaults(out, v, defaults, std::string(), v.size() == 0);
     out += '}';
     return out;
   }
