@@ -43,7 +43,9 @@ npm-deps: wasm/node_modules/.package-lock.json
 wasm/node_modules/.package-lock.json: wasm/package-lock.json
 	cd wasm && npm ci --no-audit --no-fund
 
+# The suite's CSP test runs the ES module build in Debian's Chromium.
 test-npm: wasm npm-deps
+	bash scripts/install-deps.sh npm-test
 	node --test --test-concurrency=1 tests/npm/
 
 bench-npm: wasm npm-deps

@@ -2,23 +2,24 @@
 # Installs the system packages invitekit needs (Debian apt only), and only those missing.
 # Idempotent: a machine that already has everything runs no apt command at all.
 #
-# usage: scripts/install-deps.sh [core|wasm|web|serve|all]   (default: all)
+# usage: scripts/install-deps.sh [core|wasm|npm-test|web|serve|all]   (default: all)
 set -euo pipefail
 
 core=(cmake g++ make pkg-config nlohmann-json3-dev libgtest-dev libbenchmark-dev
       libvalijson-dev json-schema-test-suite libpcre2-dev)
 wasm=(emscripten nodejs)
 serve=(python3-pytest python3-jsonschema)
-web=(chromium fonts-dejavu-core xz-utils dpkg-dev python3-fonttools)
+browser=(chromium)   # the npm suite's CSP test and the page's browser tests
+web=(fonts-dejavu-core xz-utils dpkg-dev python3-fonttools)
 
 want=()
 case "${1:-all}" in
   core)  want=("${core[@]}") ;;
   wasm)  want=("${core[@]}" "${wasm[@]}") ;;
+  npm-test) want=("${core[@]}" "${wasm[@]}" "${browser[@]}") ;;
   serve) want=("${serve[@]}") ;;
-  web)   want=("${core[@]}" "${wasm[@]}" "${serve[@]}" "${web[@]}") ;;
-  all)   want=("${core[@]}" "${wasm[@]}" "${serve[@]}" "${web[@]}") ;;
-  *) echo "usage: $0 [core|wasm|web|serve|all]" >&2; exit 2 ;;
+  web|all) want=("${core[@]}" "${wasm[@]}" "${serve[@]}" "${browser[@]}" "${web[@]}") ;;
+  *) echo "usage: $0 [core|wasm|npm-test|web|serve|all]" >&2; exit 2 ;;
 esac
 
 missing=()
