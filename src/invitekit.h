@@ -6,6 +6,7 @@
 #include "catalog.h"
 #include "issue.h"
 #include "json.h"
+#include "number_engine.h"
 #include "read_response.h"
 #include "regex_engine.h"
 #include "schema.h"

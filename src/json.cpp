@@ -2,6 +2,8 @@
 // lookup, comparison and serialization helpers declared in json.h.
 #include "json.h"
 
+#include "number_engine.h"
+
 #include <bit>
 #include <charconv>
 #include <cmath>
@@ -842,22 +844,7 @@ double json_value::as_number() const {
     for (std::size_t i = negative; i < t.size(); ++i) v = v * 10 + (t[i] - '0');
     return negative ? -v : v;
   }
-#if defined(__cpp_lib_to_chars)
-  double v = 0;
-  auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
-  if (ec == std::errc::result_out_of_range) {
-    // from_chars leaves v alone on overflow and underflow; JSON.parse gives ±Infinity or ±0.
-    decimal d(t);
-    double magnitude = d.point > 0 ? HUGE_VAL : 0.0;
-    return d.negative ? -magnitude : magnitude;
-  }
-  return v;
-#else
-  // libc++ (Emscripten) has no floating-point from_chars. The number is followed by a byte that
-  // cannot continue it (padding guarantees one), so strtod stops at its end; the core never
-  // changes the C locale, whose decimal point is '.'.
-  return std::strtod(t.data(), nullptr);
-#endif
+  return parse_number(t);
 }
 
 json_value json_value::find(std::string_view key) const {
