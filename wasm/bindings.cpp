@@ -116,7 +116,9 @@ std::uintptr_t endpoints_json() {
 
 // Arguments: endpoint id, body text.
 // Result: "=" (valid, no warnings, value is the body text itself), "V" + value (valid, no
-// warnings), or {"valid","errors","warnings","value"} with value as JSON text or null.
+// warnings), or {"valid","errors","warnings"} followed by a newline and the value's JSON text
+// (nothing after the newline: no value). The value is appended as it is, not as a JSON string:
+// escaping every quote of the body and unescaping it again in JS was a fifth of a call.
 std::uintptr_t validate(std::uint32_t id_length, std::uint32_t body_length) {
   argument_reader args;
   auto id = args.next(id_length);
@@ -135,8 +137,8 @@ std::uintptr_t validate(std::uint32_t id_length, std::uint32_t body_length) {
   raw_field(output, "valid", r.valid ? "true" : "false");
   issues_field(output, "errors", r.errors);
   issues_field(output, "warnings", r.warnings);
-  optional_field(output, "value", r.value);
-  output += '}';
+  output += "}\n";  // compact JSON has no raw newline: the first one ends the result
+  output += r.value;
   return finish();
 }
 
