@@ -27,7 +27,8 @@ bool hidden_by_errors(const issue& warning, const issue_list& errors) {
 
 }  // namespace
 
-validation_result validate(std::string_view endpoint_id, std::string_view body_json) {
+validation_result validate(std::string_view endpoint_id, std::string_view body_json,
+                           validate_options options) {
   if (detail::find_compiled_endpoint(endpoint_id) == nullptr) {
     validation_result result;
     result.errors.push_back(detail::unknown_endpoint_issue(endpoint_id));
@@ -43,10 +44,11 @@ validation_result validate(std::string_view endpoint_id, std::string_view body_j
     result.errors.push_back({"", e.code, e.message});
     return result;
   }
-  return validate(endpoint_id, doc.root());
+  return validate(endpoint_id, doc.root(), options);
 }
 
-validation_result validate(std::string_view endpoint_id, const json_value& body) {
+validation_result validate(std::string_view endpoint_id, const json_value& body,
+                           validate_options options) {
   validation_result result;
   const detail::compiled_endpoint* ep = detail::find_compiled_endpoint(endpoint_id);
   if (ep == nullptr) {
@@ -72,7 +74,7 @@ validation_result validate(std::string_view endpoint_id, const json_value& body)
   }
 
   result.valid = result.errors.empty();
-  result.value = to_json_with_defaults(body, checked.defaults);
+  if (options.with_value) result.value = to_json_with_defaults(body, checked.defaults);
   return result;
 }
 

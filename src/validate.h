@@ -23,7 +23,14 @@ struct validation_result {
                           // empty when the body did not parse
 };
 
-validation_result validate(std::string_view endpoint_id, std::string_view body_json);
-validation_result validate(std::string_view endpoint_id, const json_value& body);
+// What validate() works out besides errors and warnings.
+struct validate_options {
+  bool with_value = true;  // false: leave `value` empty (a caller that only counts errors)
+};
+
+validation_result validate(std::string_view endpoint_id, std::string_view body_json,
+                           validate_options options = {});
+validation_result validate(std::string_view endpoint_id, const json_value& body,
+                           validate_options options = {});
 
 }  // namespace invitekit

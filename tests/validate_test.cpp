@@ -43,6 +43,13 @@ TEST_P(ValidateVectors, Row) {
     EXPECT_EQ(again.warnings, r.warnings);
     EXPECT_EQ(again.value, r.value);
   }
+
+  // Without the value (validateMany's items), the same errors and warnings and no value.
+  const validation_result bare = validate(endpoint, body, {.with_value = false});
+  EXPECT_EQ(bare.valid, r.valid);
+  EXPECT_EQ(bare.errors, r.errors);
+  EXPECT_EQ(bare.warnings, r.warnings);
+  EXPECT_TRUE(bare.value.empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Vectors, ValidateVectors, ::testing::ValuesIn(test::vector_rows("validate.json")),
