@@ -1,17 +1,21 @@
 # Writes OUTPUT, a .cpp defining invitekit::detail::embedded_endpoints: the text of every
-# endpoint description (INPUTS, a list of .json files), sorted by file name.
+# endpoint description (INPUTS, a list of .json files), sorted by file name, without its line
+# breaks and indentation.
 # Run with: cmake -DOUTPUT=... -DINPUTS=a.json;b.json -P embed_endpoints.cmake
 list(SORT INPUTS)
 set(body "")
 foreach(file IN LISTS INPUTS)
   file(READ "${file}" text)
   get_filename_component(name "${file}" NAME)
-  # A raw string literal keeps the file byte for byte; the delimiter cannot occur in JSON text
+  # A raw string literal keeps the text byte for byte; the delimiter cannot occur in JSON text
   # we write ourselves (checked below).
   string(FIND "${text}" ")invitekit_json\"" clash)
   if(NOT clash EQUAL -1)
     message(FATAL_ERROR "${name} contains the raw-string delimiter")
   endif()
+  # Line breaks and the indentation after them go: JSON strings cannot hold a raw line break, so
+  # this never touches a string's content, and the text stays the same JSON value.
+  string(REGEX REPLACE "\r?\n[ \t]*" "" text "${text}")
   string(APPEND body "  {\"${name}\", R\"invitekit_json(${text})invitekit_json\"},\n")
 endforeach()
 file(WRITE "${OUTPUT}.tmp"

@@ -6,7 +6,7 @@
 #include "detail/schema_compiler.h"
 
 #include <string>
-#include <unordered_map>
+#include <map>
 
 #include "detail/schema_uri.h"
 #include "regex_engine.h"
@@ -298,7 +298,7 @@ class compiler {
     for (named_property& p : n.names) {
       if (p.name == name) return p;
     }
-    n.names.push_back({name, no_node, false, json_value()});
+    n.names.push_back({name, no_node, false, json_value(), std::string()});
     return n.names.back();
   }
 
@@ -309,6 +309,7 @@ class compiler {
       named_property& p = name_entry(n, m.key);
       p.schema = sub(props_pointer, m.key, m.value, base);
       if (m.value.is_object()) p.default_value = m.value.find("default");
+      if (p.default_value.exists()) p.default_json = to_json(p.default_value);
     }
     for (const json_value r : s.find("required").items()) {
       if (!r.is_string()) {
@@ -410,10 +411,12 @@ class compiler {
   schema_program& p_;
   issue_list* errors_;
   bool ok_ = true;
-  std::unordered_map<std::string, std::int32_t> node_of_;   // schema pointer → node
-  std::unordered_map<std::string, std::string> base_of_;    // schema pointer → base URI
-  std::unordered_map<std::string, std::string> resources_;  // document URI → schema pointer
-  std::unordered_map<std::string, std::string> anchors_;    // "uri#name" → schema pointer
+  // Ordered maps: compiling happens once per schema, and std::map shares its tree code with
+  // the rest of the program where unordered_map brought its own hashing (~1 KB gzip of .wasm).
+  std::map<std::string, std::int32_t> node_of_;   // schema pointer → node
+  std::map<std::string, std::string> base_of_;    // schema pointer → base URI
+  std::map<std::string, std::string> resources_;  // document URI → schema pointer
+  std::map<std::string, std::string> anchors_;    // "uri#name" → schema pointer
 };
 
 }  // namespace

@@ -278,7 +278,7 @@ class evaluator {
       if (!(n.default_mask & (std::uint64_t{1} << i)) || (seen & (std::uint64_t{1} << i))) continue;
       if (object_path.empty() && !path_.empty()) object_path = pointer(nullptr);
       out_->defaults.push_back(
-          {object_path, std::string(n.names[i].name), to_json(n.names[i].default_value)});
+          {object_path, std::string(n.names[i].name), n.names[i].default_json});
     }
   }
 

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -81,6 +82,7 @@ struct named_property {
   std::int32_t schema = no_node;  // "properties"[name], if any
   bool required = false;
   json_value default_value;  // properties[name].default, if any (exists())
+  std::string default_json;  // default_value as compact JSON, written once at compile time
 };
 
 struct pattern_property {
