@@ -6,6 +6,7 @@
 
 #include <cstdio>
 
+#include "accessible_form.h"
 #include "app_state.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -74,6 +75,7 @@ void main_loop_step() {
       static_cast<int>(g_app.check.validation.errors.size() + g_app.check.connection_errors.size());
   state.settled = platform::end_frame(g_app.send.in_flight || fetch_pending() > 0);
   test_hooks::publish(state);
+  accessible_form::publish(g_app);
   if (!g_announced) {
     g_announced = true;
     platform::notify_ready();
@@ -128,6 +130,7 @@ int main(int, char**) {
   // Our state
   load_fonts(g_metrics.dpr);
   init_state(g_app);
+  accessible_form::install(g_app);
 
   // Main loop
   emscripten_set_main_loop(main_loop_step, 0, true);
