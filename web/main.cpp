@@ -65,6 +65,7 @@ void main_loop_step() {
   state.endpoint = g_app.form().info->id;
   state.send_enabled = g_app.can_send();
   state.in_flight = g_app.send.in_flight;
+  state.send_id = g_app.send.request_id;
   if (g_app.send.has_result) {
     state.outcome = g_app.send.result.failure == fetch_failure::none
                         ? to_string(g_app.send.reading.result)

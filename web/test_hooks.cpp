@@ -119,7 +119,8 @@ void publish(const page_state& state) {
   out += ",\"outcome\":";
   append_json_string(out, state.outcome);
   out += ",\"errorCount\":" + std::to_string(state.error_count);
-  out += state.settled ? ",\"settled\":true}}" : ",\"settled\":false}}";
+  out += state.settled ? ",\"settled\":true" : ",\"settled\":false";
+  out += ",\"sendId\":" + std::to_string(state.send_id) + "}}";
   invitekit_js_publish_test(out.c_str());
   g_items.clear();
   g_early_labels.clear();
