@@ -122,6 +122,14 @@ int main(int, char**) {
 
   // Setup Dear ImGui style
   apply_style();
+  test_hooks::publish_theme({{"error", colors::error},
+                             {"warning", colors::warning},
+                             {"success", colors::success},
+                             {"muted", colors::muted},
+                             {"accent", colors::accent},
+                             {"accentHovered", colors::accent_hovered},
+                             {"accentActive", colors::accent_active},
+                             {"onAccent", colors::on_accent}});
 
   // Setup Platform/Renderer backends (our own GLFW callbacks: see platform.h)
   ImGui_ImplGlfw_InitForOpenGL(g_window, false);

@@ -20,6 +20,9 @@
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include "imgui.h"
 
 namespace invitekit::web::test_hooks {
 
@@ -46,5 +49,14 @@ struct page_state {
 
 // Publishes the items of the frame just rendered and starts collecting the next one.
 void publish(const page_state& state);
+
+// Publishes the colours the page draws with, once after the style is set up, for the contrast
+// test: globalThis.invitekitTheme = {style: {Text: [r, g, b, a], WindowBg: …} (every ImGuiCol by
+// ImGui's name), page: {error: [r, g, b, a], …} (the page's own colours, named by `page`)}.
+struct named_color {
+  const char* name;
+  ImVec4 color;
+};
+void publish_theme(const std::vector<named_color>& page);
 
 }  // namespace invitekit::web::test_hooks
