@@ -150,7 +150,7 @@ test('each control names its error text with aria-describedby and says when it i
 
     await tabTo(admin, email);
     await admin.page.keyboard.type('not-an-email');
-    await admin.page.waitForFunction(() => document.querySelector('[aria-invalid="true"][id$="_email"]'));
+    await until(async () => (await email.getAttribute('aria-invalid')) === 'true', 'the email marked invalid');
     assert.match(await describedText(email), /Enter a valid email address/);
     assert.equal(await sendButton(admin).isDisabled(), true, 'Send is disabled while there are errors');
     assert.match(await describedText(sendButton(admin)), /things? to fix before sending/);
@@ -159,7 +159,7 @@ test('each control names its error text with aria-describedby and says when it i
 
     await admin.page.keyboard.press('Control+a');
     await admin.page.keyboard.type('fixed@example.com');
-    await admin.page.waitForFunction(() => document.querySelector('[aria-invalid="false"][id$="_email"]'));
+    await until(async () => (await email.getAttribute('aria-invalid')) === 'false', 'the email marked valid');
     assert.doesNotMatch(await describedText(email), /valid email/);
     assert.equal((await admin.state()).errorCount > 0, true, 'the key is still missing');
   });
