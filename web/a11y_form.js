@@ -29,7 +29,11 @@
   form.append(heading, intro, endpointRow, connection, fieldsBox, summary, sendButton);
 
   const server = textControl('a11y-server', 'Server', 'text');
-  connection.append(server.row);
+  const remember = element('input', { type: 'checkbox', id: 'a11y-remember' });
+  const rememberRow = row(element('label', { className: 'a11y-choice' }, remember, ' Remember in this tab'),
+    element('p', { className: 'a11y-hint' },
+      'Keeps the credentials in this tab until it is closed; never in localStorage, history or logs.'));
+  connection.append(server.row, rememberRow);  // the credentials go between these two
 
   const credentials = new Map();  // credential name → control (kept across endpoints: values stay)
   const endpointFields = new Map();  // endpoint id → {box, controls: Map(path → control)}
@@ -166,7 +170,7 @@
       made = textControl(idFor('credential', c.name), c.label, 'password');
       made.control.addEventListener('input', () => input('setCredential', c.name, made.control.value));
       credentials.set(c.name, made);
-      connection.append(made.row);
+      rememberRow.before(made.row);
     }
     return made;
   }
@@ -193,6 +197,7 @@
       made.control.setAttribute('aria-invalid', String(c.errors.length > 0 && made.control.value !== ''));
     }
     for (const [name, made] of credentials) made.row.hidden = !shownCredentials.has(name);
+    remember.checked = model.remember;
 
     const entry = fieldsOf(model);
     for (const [id, other] of endpointFields) other.box.hidden = id !== model.endpoint;
@@ -213,6 +218,7 @@
 
   endpointSelect.addEventListener('change', () => input('chooseEndpoint', endpointSelect.value));
   server.control.addEventListener('input', () => input('setServer', '', server.control.value));
+  remember.addEventListener('change', () => input('setRemember', '', String(remember.checked)));
   form.addEventListener('submit', (event) => {
     event.preventDefault();  // Enter in a field, or the button: the app sends (when it can)
     if (!sendButton.disabled) input('send');

@@ -17,7 +17,7 @@
 
 // clang-format off
 EM_JS(void, invitekit_js_install_form_input, (), {
-  var actions = { setField: 0, chooseEndpoint: 1, setCredential: 2, setServer: 3, send: 4 };
+  var actions = { setField: 0, chooseEndpoint: 1, setCredential: 2, setServer: 3, setRemember: 4, send: 5 };
   var text = function(value) {
     var s = String(value === undefined || value === null ? "" : value);
     var size = lengthBytesUTF8(s) + 1;
@@ -49,7 +49,7 @@ app_state* g_state = nullptr;
 std::string g_published;                       // the last model dispatched
 std::map<std::string, std::string> g_secrets;  // the secrets the page was last told
 
-enum class action { set_field, choose_endpoint, set_credential, set_server, send };
+enum class action { set_field, choose_endpoint, set_credential, set_server, set_remember, send };
 
 void append_texts(std::string& out, const char* key, const std::vector<std::string>& texts) {
   out += ",\"";
@@ -152,7 +152,9 @@ std::string model(app_state& s) {
                  messages_at(s.check.connection_errors, "/credentials/" + cred.name));
     out += '}';
   }
-  out += "],\"fields\":[";
+  out += ']';
+  append_flag(out, "remember", s.conn.remember);
+  out += ",\"fields\":[";
   for (std::size_t i = 0; i < form.fields.size(); ++i) {
     if (i) out += ',';
     append_field(out, s, form.fields[i]);
@@ -222,6 +224,10 @@ void apply(app_state& s, action what, const std::string& name, const std::string
       s.base_url() = value;
       s.dirty = true;
       save_settings(s);
+      break;
+    case action::set_remember:
+      s.conn.remember = value == "true";
+      save_settings(s);  // stores the credentials in sessionStorage, or removes them
       break;
     case action::send:
       send(s);

@@ -4,7 +4,7 @@
 // CONTRACT with web/a11y_form.js (events on window, so neither side needs the other's globals):
 //   app → page  "invitekit-form"        detail: the form model, dispatched only when it changed:
 //       {endpoint, endpoints: [{id, title}], server: {value, errors},
-//        credentials: [{name, label, errors}],
+//        credentials: [{name, label, errors}], remember,
 //        fields: [{path, label, widget, help, placeholder, optional, visible, value, choices:
 //                  [{value, label}], errors: [text], warnings: [text], invalid}],
 //        summary, formErrors: [text], sendEnabled, inFlight}
@@ -16,7 +16,7 @@
 //     (typed, or a sandbox key used). Secrets are never in the model, so never in its logs.
 //   page → app  "invitekit-form-input"  detail: {action, name, value} with action one of
 //     "setField" (name = field path), "chooseEndpoint" (name = endpoint id), "setCredential",
-//     "setServer", "send". The app applies it at once and wakes its main loop.
+//     "setServer", "setRemember" (value "true" or "false": credentials kept in this tab), "send". The app applies it at once and wakes its main loop.
 #pragma once
 
 #include "app_state.h"

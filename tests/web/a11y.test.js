@@ -194,6 +194,23 @@ test('Tab leaves the canvas without Esc, the form shows while it has focus, and 
   });
 });
 
+test('"Remember in this tab" is a checkbox in the form, in step with the canvas one', async (t) => {
+  await shared.withPage(t, async (admin) => {
+    const form = accessibleForm(admin);
+    const checkbox = form.getByRole('checkbox', { name: 'Remember in this tab' });
+    await enterAccessibleForm(admin);
+    await typeCredentials(admin, 'athena.bulkInvite', { apiKey: 'typed-key' });
+    await tabTo(admin, checkbox);
+    await admin.page.keyboard.press('Space');
+    await admin.waitFor((snap) => snap.items.find((i) => i.label === 'Remember in this tab' && i.checked), 'the canvas checkbox checked');
+    const stored = await admin.page.evaluate(() => JSON.stringify({ ...sessionStorage }));
+    assert.match(stored, /typed-key/, 'kept in this tab (sessionStorage), as asked');
+    await admin.click('Remember in this tab');  // unchecked on the canvas
+    await until(async () => !(await checkbox.isChecked()), 'the form checkbox unchecked');
+    assert.doesNotMatch(await admin.page.evaluate(() => JSON.stringify({ ...sessionStorage })), /typed-key/);
+  });
+});
+
 test('keys typed in the accessible form never reach ImGui', async (t) => {
   await shared.withPage(t, async (admin) => {
     await chooseEndpoint(admin, 'athena.createInvite');
