@@ -13,6 +13,8 @@
 
   let published;
   let wasInFlight = false;
+  let announcedSend = 0;  // state.sendId of the last outcome announced
+  let lastSend = 0;       // state.sendId of the last frame
   let lastSummary = null;
   let summaryTimer = 0;
 
@@ -34,11 +36,20 @@
 
   function update(frame) {
     const { items = [], state = {} } = frame ?? {};
-    if (state.inFlight && !wasInFlight) {
+    const newSend = (state.sendId ?? 0) !== lastSend;
+    lastSend = state.sendId ?? 0;
+    if (newSend || (state.inFlight && !wasInFlight)) {
       clearTimeout(summaryTimer);  // the outcome is what matters now, not the summary before it
-      announce('Sending the invite…');
+      if (state.inFlight) announce('Sending the invite…');
     }
-    if (!state.inFlight && wasInFlight) announce(textOf(items, '##response'));
+    // Each send's outcome once: a send from the accessible form may start and end between two
+    // frames, so it is told by its id, not only by the end of `inFlight`.
+    const finished = !state.inFlight && state.outcome !== '' && state.sendId !== announcedSend;
+    const ended = finished || (!state.inFlight && wasInFlight);
+    if (ended) {
+      announcedSend = state.sendId;
+      announce(textOf(items, '##response'));
+    }
     wasInFlight = Boolean(state.inFlight);
 
     const summary = textOf(items, '##send-bar');
@@ -46,7 +57,8 @@
       const first = lastSummary === null;
       lastSummary = summary;
       clearTimeout(summaryTimer);
-      if (!first && !state.inFlight) summaryTimer = setTimeout(() => announce(summary), SUMMARY_PAUSE_MS);
+      // The send bar changes as a send starts and ends too ("Sending… 2 s"): that is no news.
+      if (!first && !state.inFlight && !newSend && !ended) summaryTimer = setTimeout(() => announce(summary), SUMMARY_PAUSE_MS);
     }
   }
 

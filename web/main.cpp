@@ -6,6 +6,7 @@
 
 #include <cstdio>
 
+#include "accessible_form.h"
 #include "app_state.h"
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
@@ -64,6 +65,7 @@ void main_loop_step() {
   state.endpoint = g_app.form().info->id;
   state.send_enabled = g_app.can_send();
   state.in_flight = g_app.send.in_flight;
+  state.send_id = g_app.send.request_id;
   if (g_app.send.has_result) {
     state.outcome = g_app.send.result.failure == fetch_failure::none
                         ? to_string(g_app.send.reading.result)
@@ -74,6 +76,7 @@ void main_loop_step() {
       static_cast<int>(g_app.check.validation.errors.size() + g_app.check.connection_errors.size());
   state.settled = platform::end_frame(g_app.send.in_flight || fetch_pending() > 0);
   test_hooks::publish(state);
+  accessible_form::publish(g_app);
   if (!g_announced) {
     g_announced = true;
     platform::notify_ready();
@@ -119,6 +122,14 @@ int main(int, char**) {
 
   // Setup Dear ImGui style
   apply_style();
+  test_hooks::publish_theme({{"error", colors::error},
+                             {"warning", colors::warning},
+                             {"success", colors::success},
+                             {"muted", colors::muted},
+                             {"accent", colors::accent},
+                             {"accentHovered", colors::accent_hovered},
+                             {"accentActive", colors::accent_active},
+                             {"onAccent", colors::on_accent}});
 
   // Setup Platform/Renderer backends (our own GLFW callbacks: see platform.h)
   ImGui_ImplGlfw_InitForOpenGL(g_window, false);
@@ -128,6 +139,7 @@ int main(int, char**) {
   // Our state
   load_fonts(g_metrics.dpr);
   init_state(g_app);
+  accessible_form::install(g_app);
 
   // Main loop
   emscripten_set_main_loop(main_loop_step, 0, true);

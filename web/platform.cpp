@@ -24,7 +24,8 @@ EM_JS(void, invitekit_js_install, (), {
   if (Module.shell) Module.shell.onWake = wake;
   window.addEventListener("keydown", function(event) {
     wake();
-    if (event.key === "Tab" && !Module.invitekitWantKeyboard && event.target === canvas) {
+    var atApp = event.target === canvas || event.target === document.body;  /* body: nothing focused */
+    if (event.key === "Tab" && !Module.invitekitWantKeyboard && atApp) {
       event.stopImmediatePropagation();
     }
   }, true);
@@ -277,7 +278,11 @@ void begin_frame(const canvas_metrics& m) {
 
 bool end_frame(bool busy) {
   ImGuiIO& io = ImGui::GetIO();
-  invitekit_js_set_want_keyboard(io.WantCaptureKeyboard || io.WantTextInput);
+  // Tab stays on the canvas only while one of its text fields or popups has the keyboard;
+  // otherwise it moves on to the page (the accessible form), so the canvas is no keyboard trap.
+  invitekit_js_set_want_keyboard(
+      io.WantTextInput ||
+      ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel));
   bool held = false;
   for (bool down : io.KeysDown) held = held || down;
   for (bool down : io.MouseDown) held = held || down;

@@ -17,6 +17,10 @@
 EM_JS(void, invitekit_js_publish_test, (const char* json), {
   globalThis.invitekitTest = JSON.parse(UTF8ToString(json));
 });
+
+EM_JS(void, invitekit_js_publish_theme, (const char* json), {
+  globalThis.invitekitTheme = JSON.parse(UTF8ToString(json));
+});
 // clang-format on
 
 namespace invitekit::web::test_hooks {
@@ -119,10 +123,37 @@ void publish(const page_state& state) {
   out += ",\"outcome\":";
   append_json_string(out, state.outcome);
   out += ",\"errorCount\":" + std::to_string(state.error_count);
-  out += state.settled ? ",\"settled\":true}}" : ",\"settled\":false}}";
+  out += state.settled ? ",\"settled\":true" : ",\"settled\":false";
+  out += ",\"sendId\":" + std::to_string(state.send_id) + "}}";
   invitekit_js_publish_test(out.c_str());
   g_items.clear();
   g_early_labels.clear();
+}
+
+void publish_theme(const std::vector<named_color>& page) {
+  auto append_color = [](std::string& out, const char* name, const ImVec4& c) {
+    append_json_string(out, name);
+    out += ":[";
+    for (float v : {c.x, c.y, c.z, c.w}) {
+      char buf[16];
+      ImFormatString(buf, sizeof buf, "%.4f,", v);
+      out += buf;
+    }
+    out.back() = ']';
+  };
+  const ImGuiStyle& style = ImGui::GetStyle();
+  std::string out = "{\"style\":{";
+  for (int i = 0; i < ImGuiCol_COUNT; ++i) {
+    if (i) out += ',';
+    append_color(out, ImGui::GetStyleColorName(i), style.Colors[i]);
+  }
+  out += "},\"page\":{";
+  for (std::size_t i = 0; i < page.size(); ++i) {
+    if (i) out += ',';
+    append_color(out, page[i].name, page[i].color);
+  }
+  out += "}}";
+  invitekit_js_publish_theme(out.c_str());
 }
 
 }  // namespace invitekit::web::test_hooks

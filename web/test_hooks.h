@@ -5,7 +5,7 @@
 //   globalThis.invitekitTest = {
 //     frame: <int, counts rendered frames>,
 //     items: [{id, label, key, x, y, w, h, window, visible, checked?}],
-//     state: {endpoint, sendEnabled, inFlight, outcome, errorCount, settled}
+//     state: {endpoint, sendEnabled, inFlight, outcome, errorCount, settled, sendId}
 //   }
 // Rectangles are CSS pixels relative to the canvas' top-left. `label` is the visible label
 // (the text before "##"; for a field drawn with its label above it, that label); `key` is the
@@ -15,9 +15,14 @@
 // only reads: it never sets values or presses buttons. `settled` is true on the last frame before
 // the app goes idle (nothing pending): after an input, wait for it (or for `frame` to advance by a
 // few) before reading positions — a frame under SwiftShader takes tens of milliseconds.
+// `sendId` changes with each send (0 before the first): a send started and answered between two
+// frames (from the accessible form) is never seen `inFlight`, but its new id tells it apart.
 #pragma once
 
 #include <string>
+#include <vector>
+
+#include "imgui.h"
 
 namespace invitekit::web::test_hooks {
 
@@ -39,9 +44,19 @@ struct page_state {
   std::string outcome;
   int error_count = 0;
   bool settled = false;
+  int send_id = 0;
 };
 
 // Publishes the items of the frame just rendered and starts collecting the next one.
 void publish(const page_state& state);
+
+// Publishes the colours the page draws with, once after the style is set up, for the contrast
+// test: globalThis.invitekitTheme = {style: {Text: [r, g, b, a], WindowBg: …} (every ImGuiCol by
+// ImGui's name), page: {error: [r, g, b, a], …} (the page's own colours, named by `page`)}.
+struct named_color {
+  const char* name;
+  ImVec4 color;
+};
+void publish_theme(const std::vector<named_color>& page);
 
 }  // namespace invitekit::web::test_hooks

@@ -106,7 +106,7 @@ function addDomField(admin) {
     const input = document.createElement('input');
     input.id = 'probe';
     input.setAttribute('aria-label', 'probe');
-    document.body.append(input);
+    document.getElementById('canvas').after(input);  // next in tab order, before the accessible form
   });
 }
 

@@ -4,45 +4,13 @@
 #include <string>
 #include <vector>
 
+#include "field_issues.h"
 #include "panels/panels.h"
 #include "test_hooks.h"
 #include "widgets.h"
 
 namespace invitekit::web {
 namespace {
-
-bool path_within(const std::string& path, const std::string& field) {
-  return path == field || (path.size() > field.size() &&
-                           path.compare(0, field.size(), field) == 0 && path[field.size()] == '/');
-}
-
-// Issues for one field; those aimed at one list row go to `rows` instead (by row index).
-struct field_issues {
-  std::vector<const issue*> errors, warnings;
-  std::vector<std::pair<int, const issue*>> row_errors, row_warnings;
-};
-
-field_issues issues_for(const app_state& s, const field_spec& field) {
-  field_issues out;
-  auto sort = [&](const issue_list& list, std::vector<const issue*>& whole,
-                  std::vector<std::pair<int, const issue*>>& rows) {
-    for (const issue& e : list) {
-      if (!path_within(e.path, field.path)) continue;
-      // "/website_ids/2" or deeper: the row the body index came from.
-      auto slash = e.path.find('/', field.path.size() + 1);
-      std::string item = e.path.substr(0, slash);
-      auto it = s.check.body.row_of.find(item);
-      if (e.path != field.path && it != s.check.body.row_of.end()) {
-        rows.emplace_back(it->second, &e);
-      } else {
-        whole.push_back(&e);
-      }
-    }
-  };
-  sort(s.check.validation.errors, out.errors, out.row_errors);
-  sort(s.check.validation.warnings, out.warnings, out.row_warnings);
-  return out;
-}
 
 void draw_issue(const issue& e, bool error, bool emphasize) {
   const ImVec4 color = !emphasize ? colors::muted : error ? colors::error : colors::warning;
@@ -208,7 +176,6 @@ std::string label_for_path(const endpoint_form& form, const std::string& path) {
 void DrawInviteForm(app_state& s) {
   const endpoint_form& form = s.form();
   draft& d = s.current_draft();
-  const auto& touched = s.touched[form.info->id];
 
   ImGui::PushFont(g_fonts.bold);
   ImGui::TextUnformatted(form.info->title.c_str());
@@ -226,15 +193,7 @@ void DrawInviteForm(app_state& s) {
     ImGui::PushID(field.path.c_str());
     field_issues issues = issues_for(s, field);
     const bool is_list = field.widget == "idList";
-    bool has_value = false;
-    if (is_list) {
-      for (const auto& r : d.lists[field.path]) has_value = has_value || !r.empty();
-    } else {
-      has_value = !d.values[field.path].empty();
-    }
-    // Errors are shown in full once the field was edited (or holds a value); before that they
-    // are said quietly, so a fresh form is not a wall of red.
-    const bool emphasize = touched.count(field.path) > 0 || has_value;
+    const bool emphasize = field_emphasized(s, field);
 
     // Fields that apply only to some choices, or one of a pair, are not "optional" when shown.
     const bool optional =
@@ -274,6 +233,18 @@ float form_label_width(const app_state& s) {
   return std::min(widest, ImGui::GetContentRegionAvail().x * 0.42f);
 }
 
+std::string send_summary_head(const app_state& s) {
+  const std::size_t blocking = s.check.validation.errors.size() + s.check.connection_errors.size();
+  const std::size_t warnings = s.check.validation.warnings.size();
+  if (blocking > 0)
+    return std::to_string(blocking) + (blocking == 1 ? " thing" : " things") +
+           " to fix before sending:";
+  if (warnings > 0)
+    return "Ready to send, with " + std::to_string(warnings) +
+           (warnings == 1 ? " warning" : " warnings") + " (see the fields).";
+  return "Ready to send.";
+}
+
 void DrawSendBar(app_state& s) {
   const auto& errors = s.check.validation.errors;
   const auto& warnings = s.check.validation.warnings;
@@ -282,9 +253,7 @@ void DrawSendBar(app_state& s) {
   // The summary: every problem, named by its field (its words are under the field), or said in
   // full when no field shows it (connection, rules across fields).
   if (blocking > 0) {
-    std::string head = std::to_string(blocking) + (blocking == 1 ? " thing" : " things") +
-                       " to fix before sending:";
-    TextWrappedColored(colors::error, head.c_str());
+    TextWrappedColored(colors::error, send_summary_head(s).c_str());
     std::string named;
     std::vector<std::string> said;
     auto add = [&](const issue& e) {
@@ -301,11 +270,9 @@ void DrawSendBar(app_state& s) {
     if (!named.empty())
       TextWrappedColored(colors::muted, (named + " (see under each field)").c_str());
   } else if (!warnings.empty()) {
-    std::string head = "Ready to send, with " + std::to_string(warnings.size()) +
-                       (warnings.size() == 1 ? " warning" : " warnings") + " (see the fields).";
-    TextWrappedColored(colors::warning, head.c_str());
+    TextWrappedColored(colors::warning, send_summary_head(s).c_str());
   } else {
-    TextWrappedColored(colors::success, "\u2713 Ready to send.");
+    TextWrappedColored(colors::success, ("\u2713 " + send_summary_head(s)).c_str());
   }
   ImGui::Spacing();
 

@@ -26,6 +26,9 @@ ImVec4 outcome_color(const std::string& outcome);
 // The width of the label column shared by the connection and invite form tables.
 float form_label_width(const app_state& s);
 
+// The first line of the summary above Send: how many problems block it, or that it is ready.
+std::string send_summary_head(const app_state& s);
+
 // A field's label for a body path ("/website_ids/2" → "Website IDs"), or "" if none.
 std::string label_for_path(const endpoint_form& form, const std::string& path);
 

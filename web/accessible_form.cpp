@@ -1,0 +1,264 @@
+// invitekit admin page: the form model published for the accessible form, and the page's edits
+// applied to the app state (contract in accessible_form.h).
+#include "accessible_form.h"
+
+#include <emscripten.h>
+
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "field_issues.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "json.h"
+#include "panels/panels.h"
+#include "platform.h"
+
+// clang-format off
+EM_JS(void, invitekit_js_install_form_input, (), {
+  var actions = { setField: 0, chooseEndpoint: 1, setCredential: 2, setServer: 3, setRemember: 4, send: 5 };
+  var text = function(value) {
+    var s = String(value === undefined || value === null ? "" : value);
+    var size = lengthBytesUTF8(s) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(s, ptr, size);
+    return ptr;
+  };
+  window.addEventListener("invitekit-form-input", function(event) {
+    var detail = event.detail || {};
+    var action = actions[detail.action];
+    if (action === undefined) return;
+    var name = text(detail.name);
+    var value = text(detail.value);
+    Module._invitekit_form_input(action, name, value);
+    _free(name);
+    _free(value);
+  });
+});
+
+EM_JS(void, invitekit_js_dispatch, (const char* type, const char* json), {
+  window.dispatchEvent(new CustomEvent(UTF8ToString(type), { detail: JSON.parse(UTF8ToString(json)) }));
+});
+// clang-format on
+
+namespace invitekit::web::accessible_form {
+namespace {
+
+app_state* g_state = nullptr;
+std::string g_published;                       // the last model dispatched
+std::map<std::string, std::string> g_secrets;  // the secrets the page was last told
+
+enum class action { set_field, choose_endpoint, set_credential, set_server, set_remember, send };
+
+void append_texts(std::string& out, const char* key, const std::vector<std::string>& texts) {
+  out += ",\"";
+  out += key;
+  out += "\":[";
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    if (i) out += ',';
+    append_json_string(out, texts[i]);
+  }
+  out += ']';
+}
+
+void append_member(std::string& out, const char* key, std::string_view value) {
+  out += ",\"";
+  out += key;
+  out += "\":";
+  append_json_string(out, value);
+}
+
+void append_flag(std::string& out, const char* key, bool value) {
+  out += ",\"";
+  out += key;
+  out += value ? "\":true" : "\":false";
+}
+
+std::vector<std::string> messages_at(const issue_list& list, std::string_view path) {
+  std::vector<std::string> out;
+  for (const issue& e : list)
+    if (e.path == path) out.push_back(e.message);
+  return out;
+}
+
+// A field's messages: its own, then each row's, named by the row as the canvas places them.
+std::vector<std::string> field_messages(const std::vector<const issue*>& whole,
+                                        const std::vector<std::pair<int, const issue*>>& rows) {
+  std::vector<std::string> out;
+  for (const issue* e : whole) out.push_back(e->message);
+  for (const auto& [row, e] : rows)
+    out.push_back("Row " + std::to_string(row + 1) + ": " + e->message);
+  return out;
+}
+
+std::string field_value(app_state& s, const field_spec& field) {
+  draft& d = s.current_draft();
+  if (field.widget != "idList") return d.values[field.path];
+  std::string joined;
+  const auto& rows = d.lists[field.path];
+  for (std::size_t i = 0; i < rows.size(); ++i) joined += (i ? "\n" : "") + rows[i];
+  return joined;
+}
+
+void append_field(std::string& out, app_state& s, const field_spec& field) {
+  field_issues issues = issues_for(s, field);
+  std::vector<std::string> errors = field_messages(issues.errors, issues.row_errors);
+  out += "{\"path\":";
+  append_json_string(out, field.path);
+  append_member(out, "label", field.label);
+  append_member(out, "widget", field.widget);
+  append_member(out, "help", field.help);
+  append_member(out, "placeholder", field.placeholder);
+  append_flag(out, "optional",
+              !field.required && field.show_when.empty() && field.exclusive_with.empty());
+  append_flag(out, "visible", field_visible(field, s.current_draft()));
+  append_member(out, "value", field_value(s, field));
+  out += ",\"choices\":[";
+  for (std::size_t i = 0; i < field.choices.size(); ++i) {
+    out += i ? ",{\"value\":" : "{\"value\":";
+    append_json_string(out, field.choices[i].value);
+    append_member(out, "label", field.choices[i].label);
+    out += '}';
+  }
+  out += ']';
+  append_texts(out, "errors", errors);
+  append_texts(out, "warnings", field_messages(issues.warnings, issues.row_warnings));
+  append_flag(out, "invalid", !errors.empty() && field_emphasized(s, field));
+  out += '}';
+}
+
+std::string model(app_state& s) {
+  const endpoint_form& form = s.form();
+  std::string out = "{\"endpoint\":";
+  append_json_string(out, form.info->id);
+  out += ",\"endpoints\":[";
+  for (std::size_t i = 0; i < s.forms.size(); ++i) {
+    out += i ? ",{\"id\":" : "{\"id\":";
+    append_json_string(out, s.forms[i].info->id);
+    append_member(out, "title", s.forms[i].info->title);
+    out += '}';
+  }
+  out += "],\"server\":{\"value\":";
+  append_json_string(out, s.base_url());
+  append_texts(out, "errors", messages_at(s.check.connection_errors, "/baseUrl"));
+  out += "},\"credentials\":[";
+  for (std::size_t i = 0; i < form.info->credentials.size(); ++i) {
+    const credential_spec& cred = form.info->credentials[i];
+    out += i ? ",{\"name\":" : "{\"name\":";
+    append_json_string(out, cred.name);
+    append_member(out, "label", cred.label);
+    append_texts(out, "errors",
+                 messages_at(s.check.connection_errors, "/credentials/" + cred.name));
+    out += '}';
+  }
+  out += ']';
+  append_flag(out, "remember", s.conn.remember);
+  out += ",\"fields\":[";
+  for (std::size_t i = 0; i < form.fields.size(); ++i) {
+    if (i) out += ',';
+    append_field(out, s, form.fields[i]);
+  }
+  out += ']';
+  std::string summary = send_summary_head(s);  // the canvas lists the fields after its colon
+  if (!summary.empty() && summary.back() == ':') summary.back() = '.';
+  append_member(out, "summary", summary);
+  std::vector<std::string> unplaced;  // rules across fields: no field's control names them
+  for (const issue& e : s.check.validation.errors)
+    if (label_for_path(form, e.path).empty()) unplaced.push_back(e.message);
+  append_texts(out, "formErrors", unplaced);
+  append_flag(out, "sendEnabled", s.can_send());
+  append_flag(out, "inFlight", s.send.in_flight);
+  out += '}';
+  return out;
+}
+
+// Secrets go to the page one by one, only when they changed, and never into the model.
+void publish_secrets(app_state& s) {
+  for (const credential_spec& cred : s.form().info->credentials) {
+    const std::string& value = s.conn.secrets[cred.name];
+    auto known = g_secrets.find(cred.name);
+    if (known != g_secrets.end() && known->second == value) continue;
+    g_secrets[cred.name] = value;
+    std::string detail = "{\"name\":";
+    append_json_string(detail, cred.name);
+    append_member(detail, "value", value);
+    detail += '}';
+    invitekit_js_dispatch("invitekit-credential", detail.c_str());
+  }
+}
+
+void apply(app_state& s, action what, const std::string& name, const std::string& value) {
+  // A canvas text field still active would keep its own copy of the text and write it back.
+  if (ImGui::GetCurrentContext()) ImGui::ClearActiveID();
+  switch (what) {
+    case action::set_field:
+      for (const field_spec& field : s.form().fields) {
+        if (field.path != name) continue;
+        if (field.widget == "idList") {
+          std::vector<std::string> rows(1);
+          for (char c : value) {
+            if (c == '\n')
+              rows.emplace_back();
+            else if (c != '\r')
+              rows.back() += c;
+          }
+          s.current_draft().lists[name] = std::move(rows);
+        } else {
+          s.current_draft().values[name] = value;
+        }
+        mark_edited(s, name);
+      }
+      break;
+    case action::choose_endpoint:
+      for (std::size_t i = 0; i < s.forms.size(); ++i)
+        if (s.forms[i].info->id == name) select_endpoint(s, static_cast<int>(i));
+      break;
+    case action::set_credential:
+      s.conn.secrets[name] = value;
+      g_secrets[name] = value;  // the page has it already
+      s.dirty = true;
+      if (s.conn.remember) save_settings(s);
+      break;
+    case action::set_server:
+      s.base_url() = value;
+      s.dirty = true;
+      save_settings(s);
+      break;
+    case action::set_remember:
+      s.conn.remember = value == "true";
+      save_settings(s);  // stores the credentials in sessionStorage, or removes them
+      break;
+    case action::send:
+      send(s);
+      break;
+  }
+  recheck(s);
+}
+
+}  // namespace
+
+void install(app_state& s) {
+  g_state = &s;
+  invitekit_js_install_form_input();
+}
+
+void publish(app_state& s) {
+  std::string next = model(s);
+  if (next != g_published) {
+    g_published = std::move(next);
+    invitekit_js_dispatch("invitekit-form", g_published.c_str());
+  }
+  publish_secrets(s);  // after the model, which makes the page's credential fields
+}
+
+}  // namespace invitekit::web::accessible_form
+
+// Called by the "invitekit-form-input" listener above.
+extern "C" EMSCRIPTEN_KEEPALIVE void invitekit_form_input(int what, const char* name,
+                                                          const char* value) {
+  using namespace invitekit::web::accessible_form;
+  if (!g_state || what < 0 || what > static_cast<int>(action::send)) return;
+  apply(*g_state, static_cast<action>(what), name, value);
+  invitekit::web::platform::wake();
+}
