@@ -28,7 +28,7 @@ web:
 	bash scripts/fetch-imgui.sh
 	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WEB_DIR) -DCMAKE_BUILD_TYPE=MinSizeRel -DINVITEKIT_BUILD_PACKAGE=OFF \
 	  "-DCMAKE_CXX_FLAGS_MINSIZEREL=-Oz -DNDEBUG"
-	NODE_PATH=/usr/share/nodejs cmake --build $(WEB_DIR) --target invitekit_admin -j $(JOBS)
+	NODE_PATH=/usr/share/nodejs cmake --build $(WEB_DIR) --target invitekit_page -j $(JOBS)
 
 test-native: native
 	cd $(NATIVE_DIR) && ctest --output-on-failure -j $(JOBS)

@@ -2,7 +2,7 @@
 // message, a canvas that fills the window, and a page that runs under its CSP.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, suite } from './harness.js';
+import { builtName, openPage, suite } from './harness.js';
 
 const shared = suite({ before, after });
 
@@ -13,7 +13,7 @@ test('a loading panel shows until the app has drawn, then the canvas fills the w
   await shared.server.reset();
   const admin = await openPage(shared.browser, shared.server, {
     waitForApp: false,
-    beforeGoto: (page) => page.route('**/invitekit-admin.wasm', async (route) => { await held; await route.continue(); }),
+    beforeGoto: (page) => page.route(`**/${builtName('invitekit-admin.wasm')}`, async (route) => { await held; await route.continue(); }),
   });
   try {
     const status = admin.page.locator('#status');
