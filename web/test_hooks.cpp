@@ -120,7 +120,7 @@ void publish(const page_state& state) {
   out += "],\"windows\":[";
   first = true;
   for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
-    if (!window->WasActive || window->Hidden) continue;
+    if (!window->Active || window->Hidden) continue;  // drawn in this frame
     if (!first) out += ',';
     first = false;
     out += "{\"name\":";
