@@ -29,8 +29,9 @@ const chromiumPath = process.env.INVITEKIT_CHROMIUM ?? '/usr/bin/chromium';
 
 // Long enough for SwiftShader on a busy 2-core machine, short enough to fail a stuck test.
 const WAIT_MS = 15_000;
-// The window the tests run in (and screenshot): a common laptop size.
-export const VIEWPORT = { width: 1280, height: 800 };
+// The window the tests run in (and screenshot): the smallest the layout is made for, so every
+// test also shows that nothing it needs is cut off there (layout.test.js checks larger ones).
+export const VIEWPORT = { width: 1024, height: 640 };
 
 // ---- the built page ---------------------------------------------------------------------
 
