@@ -175,8 +175,8 @@ async function main() {
       ['  the same, first frame after a pause (the app\'s own work)', `${typing.ownFrameMs.toFixed(1)} ms`, '—', '', ''],
     ]));
     console.log(`\nfirst frame per load: ${readies.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}.` +
-                '\nWebGL runs on SwiftShader (the CPU) here: a frame drawn right after another waits for the' +
-                '\nsoftware rasterizer to finish the previous one, and that wait counts as main-thread time.');
+                '\nWebGL runs on SwiftShader (the CPU) here: any call that waits for the GPU process waits for the' +
+                '\nsoftware rasterizer to finish what was queued, and that wait counts as main-thread time.');
   } finally {
     await browser.close();
     await server.stop();
