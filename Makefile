@@ -9,7 +9,7 @@ WASM_DIR   := $(BUILD)/wasm
 WEB_DIR    := $(BUILD)/web
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps native web serve test test-native test-serve test-web bench clean wasm npm-deps test-npm bench-npm size-npm
+.PHONY: all deps native web serve test test-native test-serve test-web bench bench-page clean wasm npm-deps test-npm bench-npm size-npm
 
 all: native
 
@@ -28,7 +28,7 @@ web:
 	bash scripts/fetch-imgui.sh
 	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WEB_DIR) -DCMAKE_BUILD_TYPE=MinSizeRel -DINVITEKIT_BUILD_PACKAGE=OFF \
 	  "-DCMAKE_CXX_FLAGS_MINSIZEREL=-Oz -DNDEBUG"
-	NODE_PATH=/usr/share/nodejs cmake --build $(WEB_DIR) --target invitekit_admin -j $(JOBS)
+	NODE_PATH=/usr/share/nodejs cmake --build $(WEB_DIR) --target invitekit_page -j $(JOBS)
 
 test-native: native
 	cd $(NATIVE_DIR) && ctest --output-on-failure -j $(JOBS)
@@ -75,6 +75,16 @@ test: test-native test-serve test-npm test-web
 # Speed next to valijson (a benchmark, not a test): one row per case ending in ratio=<ours/valijson>.
 bench: native
 	$(NATIVE_DIR)/bench/invitekit_bench --benchmark_min_time=0.3
+
+# The admin page in headless Chromium against serve.py (a benchmark, not a test): bytes over the
+# wire, first frame, idle frames, main-thread time per keystroke, next to Swagger UI's bytes.
+bench-page: web bench/page/node_modules/.package-lock.json tests/web/node_modules/.package-lock.json
+	node bench/page/bench-page.mjs
+
+bench/page/node_modules/.package-lock.json: bench/page/package-lock.json
+	cd bench/page && npm ci --no-audit --no-fund
+tests/web/node_modules/.package-lock.json: tests/web/package-lock.json
+	cd tests/web && npm ci --no-audit --no-fund
 
 clean:
 	rm -rf $(BUILD)

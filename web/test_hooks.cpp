@@ -64,6 +64,16 @@ void append_number(std::string& out, float v) {
   out += buf;
 }
 
+// ,"x":…,"y":…,"w":…,"h":… in CSS pixels.
+void append_rect(std::string& out, const ImRect& r) {
+  const float values[] = {r.Min.x, r.Min.y, r.GetWidth(), r.GetHeight()};
+  const char* names[] = {",\"x\":", ",\"y\":", ",\"w\":", ",\"h\":"};
+  for (int i = 0; i < 4; ++i) {
+    out += names[i];
+    append_number(out, values[i]);
+  }
+}
+
 }  // namespace
 
 void enable() { ImGui::GetCurrentContext()->TestEngineHookItems = true; }
@@ -102,18 +112,24 @@ void publish(const page_state& state) {
     append_json_string(out, it.label);
     out += ",\"key\":";
     append_json_string(out, it.key);
-    out += ",\"x\":";
-    append_number(out, it.rect.Min.x);
-    out += ",\"y\":";
-    append_number(out, it.rect.Min.y);
-    out += ",\"w\":";
-    append_number(out, it.rect.GetWidth());
-    out += ",\"h\":";
-    append_number(out, it.rect.GetHeight());
+    append_rect(out, it.rect);
     out += ",\"window\":";
     append_json_string(out, it.window);
     out += it.visible ? ",\"visible\":true" : ",\"visible\":false";
     if (it.checked >= 0) out += it.checked ? ",\"checked\":true" : ",\"checked\":false";
+    out += '}';
+  }
+  // Each window's visible content rectangle: the tests check that no control is cut at a
+  // window's right edge (vertical cuts are scrolling, which the windows allow).
+  out += "],\"windows\":[";
+  first = true;
+  for (ImGuiWindow* window : ImGui::GetCurrentContext()->Windows) {
+    if (!window->Active || window->Hidden) continue;  // drawn in this frame
+    if (!first) out += ',';
+    first = false;
+    out += "{\"name\":";
+    append_json_string(out, window->Name);
+    append_rect(out, window->InnerClipRect);
     out += '}';
   }
   out += "],\"state\":{\"endpoint\":";

@@ -5,6 +5,7 @@
 //   globalThis.invitekitTest = {
 //     frame: <int, counts rendered frames>,
 //     items: [{id, label, key, x, y, w, h, window, visible, checked?}],
+//     windows: [{name, x, y, w, h}],   // each drawn window's visible content rectangle
 //     state: {endpoint, sendEnabled, inFlight, outcome, errorCount, settled, sendId}
 //   }
 // Rectangles are CSS pixels relative to the canvas' top-left. `label` is the visible label

@@ -199,6 +199,21 @@ void HelpMarker(const char* text) {
   }
 }
 
+void SameLineIfFits(float width, float spacing) {
+  ImGui::SameLine(0, spacing);
+  // After SameLine the available width is what is left of this line (of the table cell).
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
+}
+
+float ButtonWidth(const char* label) {
+  return ImGui::CalcTextSize(label, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
+}
+
+float CheckboxWidth(const char* label) {
+  const float text = ImGui::CalcTextSize(label, nullptr, true).x;
+  return ImGui::GetFrameHeight() + (text > 0 ? ImGui::GetStyle().ItemInnerSpacing.x + text : 0);
+}
+
 bool BeginFieldTable(const char* id, float label_width) {
   if (!ImGui::BeginTable(id, 2, ImGuiTableFlags_SizingFixedFit)) return false;
   ImGui::TableSetupColumn("label", ImGuiTableColumnFlags_WidthFixed, label_width);

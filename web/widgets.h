@@ -52,6 +52,14 @@ bool SmallButtonEnabled(const char* label, bool enabled);
 void Spinner(float radius);         // animated: caller keeps frames coming
 void HelpMarker(const char* text);  // "(?)" with a tooltip
 
+// Rows of controls that wrap instead of being cut at the window's right edge (the layout works
+// from 1024 CSS pixels wide, where a form's input column is narrow): call before a control of
+// `width` that should follow the previous one on its line; it starts a new line when the control
+// would not fit. `spacing` < 0 is the style's item spacing.
+void SameLineIfFits(float width, float spacing = -1.0f);
+float ButtonWidth(const char* label);    // Button and SmallButton
+float CheckboxWidth(const char* label);  // Checkbox and RadioButton
+
 // Forms as two columns: labels on the left (with help and "optional"), inputs on the right.
 bool BeginFieldTable(const char* id, float label_width);
 void FieldLabel(const char* label, const char* help,

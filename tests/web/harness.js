@@ -29,8 +29,19 @@ const chromiumPath = process.env.INVITEKIT_CHROMIUM ?? '/usr/bin/chromium';
 
 // Long enough for SwiftShader on a busy 2-core machine, short enough to fail a stuck test.
 const WAIT_MS = 15_000;
-// The window the tests run in (and screenshot): a common laptop size.
-export const VIEWPORT = { width: 1280, height: 800 };
+// The window the tests run in (and screenshot): the smallest the layout is made for, so every
+// test also shows that nothing it needs is cut off there (layout.test.js checks larger ones).
+export const VIEWPORT = { width: 1024, height: 640 };
+
+// ---- the built page ---------------------------------------------------------------------
+
+/** The name `plain` (e.g. "invitekit-admin.wasm") has in the built page: the build gives every
+ *  asset a content hash (web/hash_assets.py) and lists them in web/dist/assets.json. */
+export function builtName(plain) {
+  const manifest = path.join(distDir, 'assets.json');
+  const names = fs.existsSync(manifest) ? JSON.parse(fs.readFileSync(manifest, 'utf8')) : {};
+  return names[plain] ?? plain;
+}
 
 // ---- serve.py ---------------------------------------------------------------------------
 
@@ -49,7 +60,7 @@ export function freePort() {
 /** Starts serve.py on a free port with a fresh `--db :memory:`; resolves once it answers. */
 export async function startServer() {
   for (const [what, file] of [['serve.py', servePath], ['the built page', path.join(distDir, 'index.html')],
-                              ['the WASM app', path.join(distDir, 'invitekit-admin.js')]]) {
+                              ['the WASM app', path.join(distDir, builtName('invitekit-admin.js'))]]) {
     if (!fs.existsSync(file)) throw new Error(`${what} not found at ${file} (run "make web", or set INVITEKIT_SERVE / INVITEKIT_WEB_DIST)`);
   }
   const port = await freePort();

@@ -15,13 +15,6 @@
 // calls IMGUI_TEST_ENGINE_ITEM_INFO *before* its ItemAdd, so ImGuiTestEngineHook_ItemInfo finds no
 // item and the label is dropped. Keep the label of an unknown id pending and apply it in the next
 // ItemAdd of that id. The tests choose an endpoint by the tab's key "tab/<endpoint id>".
-//
-// BUG REPORT (web/panels/invite_form.cpp, draw_radio): at 1024×640, the smallest size the layout
-// is made for, "Invite to" puts Organization, Website and Group on one line and "Group" is cut
-// off at the panel's right edge (users cannot see it; the test "a direct group invite sent with
-// Enter" clicks beside it). After a RadioButton the cursor is back at the line start, so
-// GetContentRegionAvail().x is the whole width: compare next_w with
-// GetWindowContentRegionMax().x - (GetItemRectMax().x - GetWindowPos().x) - 18 instead.
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './harness.js';

@@ -2,7 +2,7 @@
 // message, a canvas that fills the window, and a page that runs under its CSP.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, suite } from './harness.js';
+import { builtName, openPage, suite } from './harness.js';
 
 const shared = suite({ before, after });
 
@@ -13,7 +13,7 @@ test('a loading panel shows until the app has drawn, then the canvas fills the w
   await shared.server.reset();
   const admin = await openPage(shared.browser, shared.server, {
     waitForApp: false,
-    beforeGoto: (page) => page.route('**/invitekit-admin.wasm', async (route) => { await held; await route.continue(); }),
+    beforeGoto: (page) => page.route(`**/${builtName('invitekit-admin.wasm')}`, async (route) => { await held; await route.continue(); }),
   });
   try {
     const status = admin.page.locator('#status');
@@ -26,18 +26,18 @@ test('a loading panel shows until the app has drawn, then the canvas fills the w
     assert.equal(await status.isVisible(), false);
 
     const box = await admin.page.locator('#canvas').boundingBox();
-    assert.deepEqual(box, { x: 0, y: 0, width: 1280, height: 800 });
+    assert.deepEqual(box, { x: 0, y: 0, width: 1024, height: 640 });
     const focused = await admin.page.evaluate(() => document.activeElement?.id);
     assert.equal(focused, 'canvas', 'the canvas has the keyboard once the app is up');
 
-    await admin.resize({ width: 1024, height: 640 });  // the resize wakes an idle app
+    await admin.resize({ width: 1280, height: 800 });  // the resize wakes an idle app
     const resized = await admin.page.locator('#canvas').boundingBox();
-    assert.deepEqual(resized, { x: 0, y: 0, width: 1024, height: 640 });
+    assert.deepEqual(resized, { x: 0, y: 0, width: 1280, height: 800 });
     const backing = await admin.page.evaluate(() => {
       const canvas = document.getElementById('canvas');
       return [canvas.width, canvas.height];
     });
-    assert.deepEqual(backing, [1024, 640], 'backing store = CSS size × devicePixelRatio (1)');
+    assert.deepEqual(backing, [1280, 800], 'backing store = CSS size × devicePixelRatio (1)');
     assert.deepEqual(admin.unexpectedConsoleErrors(), []);
   } finally {
     release();
@@ -52,11 +52,11 @@ test('the canvas backing store follows devicePixelRatio 2', async (t) => {
       const canvas = document.getElementById('canvas');
       return [canvas.width, canvas.height, canvas.clientWidth, canvas.clientHeight];
     });
-    assert.deepEqual(sizes, [2560, 1600, 1280, 800]);
-    // Widget rectangles stay in CSS pixels: every visible one lies inside the 1280×800 canvas.
+    assert.deepEqual(sizes, [2048, 1280, 1024, 640]);
+    // Widget rectangles stay in CSS pixels: every visible one lies inside the 1024×640 canvas.
     const { items } = await admin.snapshot();
     for (const item of items.filter((i) => i.visible !== false)) {
-      assert.ok(item.x >= 0 && item.y >= 0 && item.x + item.w <= 1280 + 1 && item.y + item.h <= 800 + 1,
+      assert.ok(item.x >= 0 && item.y >= 0 && item.x + item.w <= 1024 + 1 && item.y + item.h <= 640 + 1,
                 `${item.label} at ${item.x},${item.y} ${item.w}×${item.h} lies inside the canvas`);
     }
     await admin.screenshot('page-dpr2');

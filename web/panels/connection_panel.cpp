@@ -1,6 +1,5 @@
 // invitekit admin page: the Connection panel — server (sandbox or the docs' server) and
 // credentials as masked fields, remembered only in this tab and only when asked.
-#include <algorithm>
 #include <string>
 
 #include "panels/panels.h"
@@ -22,16 +21,17 @@ void DrawConnectionPanel(app_state& s) {
           : "A real server: invites are sent for real. If the browser blocks the call (CORS), "
             "the Response panel says how to go through serve.py's proxy.",
       false);
-  const ImGuiStyle& style = ImGui::GetStyle();
-  const float buttons_w = ImGui::CalcTextSize("Sandbox").x + ImGui::CalcTextSize("Docs' server").x +
-                          style.FramePadding.x * 4 + style.ItemSpacing.x * 2;
-  ImGui::SetNextItemWidth(std::max(120.0f, ImGui::GetContentRegionAvail().x - buttons_w));
+  // The two buttons go beside the URL when it keeps a useful width, else under it.
+  const float spacing = ImGui::GetStyle().ItemSpacing.x;
+  const float buttons_w = ButtonWidth("Sandbox") + ButtonWidth("Docs' server") + spacing * 2;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  ImGui::SetNextItemWidth(avail - buttons_w >= 180.0f ? avail - buttons_w : -FLT_MIN);
   if (InputString("##baseUrl", &s.base_url(), info.default_base_url.c_str())) {
     s.dirty = true;
     save_settings(s);
   }
   test_hooks::label_last_item("Server");
-  ImGui::SameLine();
+  SameLineIfFits(ButtonWidth("Sandbox"));
   if (ImGui::Button("Sandbox")) {
     s.base_url() = s.origin;
     s.dirty = true;
@@ -39,7 +39,7 @@ void DrawConnectionPanel(app_state& s) {
   }
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Send to the sandbox on this page's own server (%s).", s.origin.c_str());
-  ImGui::SameLine();
+  SameLineIfFits(ButtonWidth("Docs' server"));
   if (ImGui::Button("Docs' server")) {
     s.base_url() = info.default_base_url;
     s.dirty = true;
@@ -73,9 +73,9 @@ void DrawConnectionPanel(app_state& s) {
   ImGui::TableNextColumn();
   ImGui::TableNextColumn();
   ImGui::Checkbox("Show secrets", &s.conn.show_secrets);
-  ImGui::SameLine(0, 20);
+  SameLineIfFits(CheckboxWidth("Remember in this tab"), 20);
   if (ImGui::Checkbox("Remember in this tab", &s.conn.remember)) save_settings(s);
-  ImGui::SameLine();
+  SameLineIfFits(ImGui::CalcTextSize("(?)").x);
   HelpMarker(
       "Keeps the credentials in this tab's sessionStorage until the tab is closed. Off: they are "
       "forgotten on reload. They are never written to localStorage, history or logs.");

@@ -36,10 +36,7 @@ bool draw_radio(const field_spec& field, std::string& value) {
   for (std::size_t i = 0; i < field.choices.size(); ++i) {
     const field_choice& choice = field.choices[i];
     std::string label = choice.label + "##" + field.path + "=" + choice.value;
-    if (i > 0) {
-      float next_w = ImGui::CalcTextSize(choice.label.c_str()).x + ImGui::GetFrameHeight() + 24;
-      if (ImGui::GetContentRegionAvail().x > next_w) ImGui::SameLine(0, 18);
-    }
+    if (i > 0) SameLineIfFits(CheckboxWidth(choice.label.c_str()), 18);
     if (ImGui::RadioButton(label.c_str(), value == choice.value)) {
       changed = value != choice.value;
       value = choice.value;

@@ -61,9 +61,10 @@ void DrawHeader(app_state& s) {
   }
 
   // The endpoints as tabs. A change made elsewhere (opening a history entry) selects its tab.
+  // On a narrow window the tabs shrink (their titles end in "...") instead of scrolling away.
   static int shown = -1;
   const bool forced = shown != s.current;
-  if (ImGui::BeginTabBar("##endpoints", ImGuiTabBarFlags_FittingPolicyScroll)) {
+  if (ImGui::BeginTabBar("##endpoints", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
     for (int i = 0; i < static_cast<int>(s.forms.size()); ++i) {
       const endpoint_info& info = *s.forms[i].info;
       std::string label = info.title + "##tab/" + info.id;

@@ -153,14 +153,22 @@ void draw_results_table(const response_reading& reading) {
   ImGui::PushFont(g_fonts.mono);
   const float id_w = ImGui::CalcTextSize("123e4567-e89b-12d3-a456-426614174000").x;
   ImGui::PopFont();
-  if (ImGui::BeginTable("##results", any_id ? 4 : 3, flags)) {
-    ImGui::TableSetupColumn(
-        "Target", ImGuiTableColumnFlags_WidthFixed,
-        id_w + ImGui::CalcTextSize("website ").x + ImGui::GetStyle().ItemSpacing.x);
-    ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthFixed,
-                            ImGui::CalcTextSize("\u2717 failed ").x);
-    ImGui::TableSetupColumn("Message", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-    if (any_id) ImGui::TableSetupColumn("User / invite", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+  const float target_w = id_w + ImGui::CalcTextSize("website ").x + ImGui::GetStyle().ItemSpacing.x;
+  const float result_w = ImGui::CalcTextSize("\u2717 failed ").x;
+  // A narrow panel (a 1024 px window) would leave the message a column a few letters wide:
+  // there the message follows the result in one column, and the user or invite id goes under it.
+  const bool roomy = ImGui::GetContentRegionAvail().x >= target_w + result_w + 260;
+  const int columns = roomy ? (any_id ? 4 : 3) : 2;
+  if (ImGui::BeginTable("##results", columns, flags)) {
+    ImGui::TableSetupColumn("Target", ImGuiTableColumnFlags_WidthFixed, target_w);
+    if (roomy) {
+      ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthFixed, result_w);
+      ImGui::TableSetupColumn("Message", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+      if (any_id)
+        ImGui::TableSetupColumn("User / invite", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    } else {
+      ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthStretch);
+    }
     ImGui::TableHeadersRow();
     for (const target_result& row : reading.results) {
       ImGui::TableNextRow();
@@ -171,14 +179,16 @@ void draw_results_table(const response_reading& reading) {
       ImGui::TableNextColumn();
       ShowTextColored(row.success ? colors::success : colors::error,
                       row.success ? "\u2713 added" : "\u2717 failed");
-      ImGui::TableNextColumn();
+      if (roomy)
+        ImGui::TableNextColumn();
+      else
+        ImGui::SameLine();
       ImGui::PushTextWrapPos(0);
       ShowText(row.success ? row.message.c_str() : row.error.c_str());
       ImGui::PopTextWrapPos();
-      if (any_id) {
-        ImGui::TableNextColumn();
-        ShowTextMono(!row.user_id.empty() ? row.user_id.c_str() : row.invite_id.c_str());
-      }
+      const std::string& id = !row.user_id.empty() ? row.user_id : row.invite_id;
+      if (any_id && roomy) ImGui::TableNextColumn();
+      if (any_id && (roomy || !id.empty())) ShowTextMono(id.c_str());
     }
     ImGui::EndTable();
   }

@@ -188,9 +188,9 @@ void DrawSandboxKeys(app_state& s) {
       notes += (notes.empty() ? "" : ", ") + words(m.key) + " " + std::string(m.value.as_string());
       continue;
     }
-    if (!first) ImGui::SameLine();
-    first = false;
     std::string label = "Use " + words(m.key) + "##sandbox/" + std::string(m.key);
+    if (!first) SameLineIfFits(ButtonWidth(label.c_str()));
+    first = false;
     if (ImGui::SmallButton(label.c_str())) {
       s.conn.secrets[cred] = std::string(m.value.as_string());
       s.dirty = true;
