@@ -20,7 +20,7 @@ struct validation_result {
   issue_list errors;      // every error, at most max_errors, in document order
   issue_list warnings;    // non-blocking: fields the chosen type ignores, duplicate ids, …
   std::string value;      // the body with schema defaults filled in, compact JSON;
-                          // empty when the body did not parse
+                          // empty when the body did not parse or with_value was false
 };
 
 // What validate() works out besides errors and warnings.

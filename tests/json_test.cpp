@@ -432,6 +432,11 @@ TEST(JsonNumber, IntegersAreNumbersWithoutAFractionalPart) {
       {"-1e400", true, -HUGE_VAL},
       {"1e-400", false, 0},
       {"1e99999999999999999999", true, HUGE_VAL},
+      {"1000e306", true, HUGE_VAL},     // past the range by its digits and exponent together
+      {"0.001e311", true, 1e308},       // in range although the exponent alone is not
+      {"-0.0001e-400", false, 0},
+      {"5e-324", false, 5e-324},        // the smallest subnormal, not 0
+
       {"999999999999999", true, 999999999999999},
       {"-999999999999999", true, -999999999999999},
       {"0.30000000000000004", false, 0.30000000000000004},
