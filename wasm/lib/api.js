@@ -260,7 +260,8 @@ function makeKit(M) {
     }
     const out = outputText(address);
     if (out.charCodeAt(0) === VALUE) return new Validation(true, [], [], out.slice(1));
-    const end = out.indexOf('\n');  // see bindings.cpp: the result, a newline, the value
+    let end = out.indexOf('\n');  // see bindings.cpp: the result, a newline, the value
+    if (end < 0) end = out.length;
     const r = JSON.parse(out.slice(0, end));
     return new Validation(r.valid, r.errors, r.warnings, end + 1 < out.length ? out.slice(end + 1) : null);
   }
