@@ -81,8 +81,9 @@ bench: native
 bench-page: web bench/page/node_modules/.package-lock.json tests/web/node_modules/.package-lock.json
 	node bench/page/bench-page.mjs
 
+# --ignore-scripts: swagger-ui-dist needs no build, and a dependency's install script phones home.
 bench/page/node_modules/.package-lock.json: bench/page/package-lock.json
-	cd bench/page && npm ci --no-audit --no-fund
+	cd bench/page && npm ci --no-audit --no-fund --ignore-scripts
 tests/web/node_modules/.package-lock.json: tests/web/package-lock.json
 	cd tests/web && npm ci --no-audit --no-fund
 

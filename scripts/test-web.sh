@@ -16,7 +16,7 @@ if [[ ! -d tests/web/node_modules/playwright-core ]] ||
   (cd tests/web && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-make --no-print-directory web   # also copies web/index.html, *.js, *.css into web/dist
+make --no-print-directory web   # web/dist: the page with content-hashed asset names (web/hash_assets.py)
 
 rm -rf tests/artifacts && mkdir -p tests/artifacts   # this run's screenshots only
 # One test file at a time: each starts its own serve.py and Chromium, and the machine is small.

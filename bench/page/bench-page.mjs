@@ -21,7 +21,7 @@ const KEYS = 'ada.lovelace@example.com';  // typed one key at a time into the Em
 const KEY_GAP_MS = 120;   // each key is handled on its own, as a person types
 
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values) => (values.length ? [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] : NaN);
 
 function kindOf(url, contentType) {
   if (/\.wasm$/.test(url) || contentType.includes('wasm')) return 'WASM';
@@ -110,7 +110,8 @@ async function keystrokes(admin, cdp) {
     const before = (await admin.snapshot()).frame;
     await admin.page.keyboard.press(key);
     await admin.waitFor((snap) => snap.frame > before && snap.state.settled, 'the app to settle after a key');
-    firstOfWake.push((await admin.page.evaluate(() => window.__frameTimes))[0]);
+    const [first] = await admin.page.evaluate(() => window.__frameTimes);
+    if (first) firstOfWake.push(first);  // a key that drew no timed frame has nothing to say
   }
   // Playwright's own page.evaluate calls (snapshots) count too; they are small next to a frame.
   return {
