@@ -217,12 +217,21 @@ test('keys typed in the accessible form never reach ImGui', async (t) => {
     const first = field('athena.createInvite', '/first_name');
     const last = field('athena.createInvite', '/last_name');
     await admin.click(first.label, { key: first.path });  // a canvas text field has ImGui's keyboard
+    // Registered now, after app.js's guard (and GLFW's listeners) on window, this capture
+    // listener hears just what GLFW hears: the key presses the guard let through. (Releases
+    // always pass, so that no key stays held in ImGui; they type nothing.)
+    const heard = await admin.page.evaluateHandle(() => {
+      const seen = [];
+      for (const type of ['keydown', 'keypress']) window.addEventListener(type, (event) => seen.push(`${event.type} ${event.key}`), true);
+      return seen;
+    });
     await control(admin, last).focus();                 // a screen reader jumps to another field
     await admin.page.keyboard.type('Lovelacx');
     await admin.page.keyboard.press('Backspace');        // GLFW would swallow it page-wide
     await admin.page.keyboard.type('e');
     await admin.page.keyboard.press('Enter');           // ImGui's Enter would send (nothing valid yet)
     await admin.waitFrames(3);
+    assert.deepEqual(await heard.jsonValue(), [], 'GLFW heard none of the keys typed in the form');
     assert.equal(await control(admin, last).inputValue(), 'Lovelace');
     assert.equal(await control(admin, first).inputValue(), '', 'the canvas field got none of those keys');
     assert.equal((await admin.state()).outcome, '');
