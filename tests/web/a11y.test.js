@@ -255,6 +255,12 @@ test('an idle page draws nothing while the accessible form has focus, and republ
     await admin.page.waitForTimeout(2000);
     assert.equal((await admin.snapshot()).frame, frame, 'no frames drawn while idle');
     assert.equal(await count(), published, 'no model published while nothing changed');
+
+    // Frames drawn with nothing changed (the mouse moved over the canvas) publish no model either.
+    const box = await admin.page.locator('#canvas').boundingBox();
+    for (const step of [0, 1, 2]) await admin.page.mouse.move(box.x + box.width - 30 - 10 * step, box.y + box.height - 20);
+    await admin.waitFor((snap) => snap.frame > frame && snap.state.settled, 'the frames drawn for the mouse');
+    assert.equal(await count(), published, 'no model published for frames that changed nothing');
   });
 });
 
