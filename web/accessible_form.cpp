@@ -99,11 +99,16 @@ std::vector<std::string> field_messages(const std::vector<const issue*>& whole,
 }
 
 std::string field_value(app_state& s, const field_spec& field) {
-  draft& d = s.current_draft();
-  if (field.widget != "idList") return d.values[field.path];
+  // find(), not []: publishing must not add an entry for a field never drawn (hidden).
+  const draft& d = s.current_draft();
+  if (field.widget != "idList") {
+    auto value = d.values.find(field.path);
+    return value == d.values.end() ? std::string() : value->second;
+  }
   std::string joined;
-  const auto& rows = d.lists[field.path];
-  for (std::size_t i = 0; i < rows.size(); ++i) joined += (i ? "\n" : "") + rows[i];
+  auto rows = d.lists.find(field.path);
+  if (rows == d.lists.end()) return joined;
+  for (std::size_t i = 0; i < rows->second.size(); ++i) joined += (i ? "\n" : "") + rows->second[i];
   return joined;
 }
 
@@ -183,7 +188,8 @@ std::string model(app_state& s) {
 // an event (any listener on window would hear it): straight to the form's setter.
 void publish_secrets(app_state& s) {
   for (const credential_spec& cred : s.form().info->credentials) {
-    const std::string& value = s.conn.secrets[cred.name];
+    auto secret = s.conn.secrets.find(cred.name);  // not []: an unset secret stays unset
+    const std::string value = secret == s.conn.secrets.end() ? std::string() : secret->second;
     auto known = g_secrets.find(cred.name);
     if (known != g_secrets.end() && known->second == value) continue;
     g_secrets[cred.name] = value;
