@@ -121,8 +121,7 @@ void append_field(std::string& out, app_state& s, const field_spec& field) {
   append_member(out, "widget", field.widget);
   append_member(out, "help", field.help);
   append_member(out, "placeholder", field.placeholder);
-  append_flag(out, "optional",
-              !field.required && field.show_when.empty() && field.exclusive_with.empty());
+  append_flag(out, "optional", field_optional(field));
   append_flag(out, "visible", field_visible(field, s.current_draft()));
   append_member(out, "value", field_value(s, field));
   out += ",\"choices\":[";

@@ -193,10 +193,7 @@ void DrawInviteForm(app_state& s) {
     const bool is_list = field.widget == "idList";
     const bool emphasize = field_emphasized(s, field);
 
-    // Fields that apply only to some choices, or one of a pair, are not "optional" when shown.
-    const bool optional =
-        !field.required && field.show_when.empty() && field.exclusive_with.empty();
-    FieldLabel(field.label.c_str(), field.help.c_str(), optional);
+    FieldLabel(field.label.c_str(), field.help.c_str(), field_optional(field));
     bool changed = false;
     if (is_list) {
       changed = draw_id_list(field, d.lists[field.path], issues, emphasize);
@@ -223,7 +220,7 @@ float form_label_width(const app_state& s) {
   for (const auto& form : s.forms) {
     for (const auto& field : form.fields)
       widest = std::max(widest, ImGui::CalcTextSize(field.label.c_str()).x +
-                                    (field.required || !field.show_when.empty() ? 0 : optional_w));
+                                    (field_optional(field) ? optional_w : 0));
     for (const auto& cred : form.info->credentials)
       widest = std::max(widest, ImGui::CalcTextSize(cred.label.c_str()).x);
   }
