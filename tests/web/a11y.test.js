@@ -15,15 +15,6 @@ const shared = suite({ before, after });
 
 const pick = (list, keys) => list.map((row) => Object.fromEntries(keys.map((k) => [k, row[k]])));
 
-/** Polls `check` (a sync or async predicate) until it holds; fails after 15 s saying `what`. */
-async function until(check, what) {
-  const deadline = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 async function activeInForm(admin) {
   return admin.page.evaluate(() => Boolean(document.activeElement?.closest('#a11y-form')));
 }
@@ -115,8 +106,8 @@ test('the canvas and the accessible form show the same values, whichever is type
     // Canvas → form: typing on the canvas, choosing a radio button there.
     await admin.typeInto(email.label, 'canvas@example.com', { key: email.path });
     await admin.click('Website', { key: '/type=website' });
-    await until(async () => (await control(admin, email).inputValue()) === 'canvas@example.com', 'the email in the form');
-    await until(() => control(admin, type, 'website').isChecked(), 'Website checked in the form');
+    await admin.waitFor(async () => (await control(admin, email).inputValue()) === 'canvas@example.com', 'the email in the form');
+    await admin.waitFor(() => control(admin, type, 'website').isChecked(), 'Website checked in the form');
 
     // Form → canvas: typed in the form, then continued on the canvas, which had the text.
     await control(admin, lastName).focus();
@@ -125,7 +116,7 @@ test('the canvas and the accessible form show the same values, whichever is type
     await admin.click(lastName.label, { key: lastName.path });
     await admin.press('End');
     await admin.page.keyboard.type('!');
-    await until(async () => (await control(admin, lastName).inputValue()) === 'Hopper!', 'the canvas edit in the form');
+    await admin.waitFor(async () => (await control(admin, lastName).inputValue()) === 'Hopper!', 'the canvas edit in the form');
 
     // A radio chosen in the form shows its field on the canvas (showWhen), and hides the other.
     await control(admin, type, 'group').focus();
@@ -150,7 +141,7 @@ test('each control names its error text with aria-describedby and says when it i
 
     await tabTo(admin, email);
     await admin.page.keyboard.type('not-an-email');
-    await until(async () => (await email.getAttribute('aria-invalid')) === 'true', 'the email marked invalid');
+    await admin.waitFor(async () => (await email.getAttribute('aria-invalid')) === 'true', 'the email marked invalid');
     assert.match(await describedText(email), /Enter a valid email address/);
     assert.equal(await sendButton(admin).isDisabled(), true, 'Send is disabled while there are errors');
     assert.match(await describedText(sendButton(admin)), /things? to fix before sending/);
@@ -159,7 +150,7 @@ test('each control names its error text with aria-describedby and says when it i
 
     await admin.page.keyboard.press('Control+a');
     await admin.page.keyboard.type('fixed@example.com');
-    await until(async () => (await email.getAttribute('aria-invalid')) === 'false', 'the email marked valid');
+    await admin.waitFor(async () => (await email.getAttribute('aria-invalid')) === 'false', 'the email marked valid');
     assert.doesNotMatch(await describedText(email), /valid email/);
     assert.equal((await admin.state()).errorCount > 0, true, 'the key is still missing');
   });
@@ -206,7 +197,7 @@ test('"Remember in this tab" is a checkbox in the form, in step with the canvas 
     const stored = await admin.page.evaluate(() => JSON.stringify({ ...sessionStorage }));
     assert.match(stored, /typed-key/, 'kept in this tab (sessionStorage), as asked');
     await admin.click('Remember in this tab');  // unchecked on the canvas
-    await until(async () => !(await checkbox.isChecked()), 'the form checkbox unchecked');
+    await admin.waitFor(async () => !(await checkbox.isChecked()), 'the form checkbox unchecked');
     assert.doesNotMatch(await admin.page.evaluate(() => JSON.stringify({ ...sessionStorage })), /typed-key/);
   });
 });
