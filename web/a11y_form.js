@@ -106,7 +106,9 @@
   function radioField(f) {
     const id = idFor(current.endpoint, f.path);
     const { errors, helpNode, describe } = notes(id, f.help);
+    // A radiogroup, not a plain group: aria-invalid (set below) is defined for it.
     const group = element('fieldset', { className: 'a11y-group', id }, element('legend', {}, f.label));
+    group.setAttribute('role', 'radiogroup');
     describe(group);
     const radios = f.choices.map((choice) => {
       const radio = element('input', { type: 'radio', name: id, value: choice.value, id: `${id}-${choice.value.replace(/[^A-Za-z0-9_-]+/g, '_')}` });

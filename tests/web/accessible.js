@@ -19,7 +19,7 @@ export function control(admin, f, choiceValue) {
   const form = accessibleForm(admin);
   switch (f.widget) {
     case 'radio':
-      return form.getByRole('group', { name: f.label, exact: true })
+      return form.getByRole('radiogroup', { name: f.label, exact: true })
         .getByRole('radio', { name: f.choiceLabels?.[choiceValue] ?? String(choiceValue), exact: true });
     case 'combo':
       return form.getByRole('combobox', { name: f.label, exact: true });
@@ -109,7 +109,7 @@ export async function fillByKeyboard(admin, endpointId, body) {
     switch (f.widget) {
       case 'radio': {
         const target = control(admin, f, value);
-        await tabTo(admin, admin.page.getByRole('group', { name: f.label, exact: true }));
+        await tabTo(admin, admin.page.getByRole('radiogroup', { name: f.label, exact: true }));
         for (let step = 0; step < 10 && !(await isFocused(target)); step++) await admin.page.keyboard.press('ArrowRight');
         if (!(await target.isChecked())) await admin.page.keyboard.press('Space');
         break;
