@@ -24,7 +24,9 @@
   const connection = element('fieldset', { className: 'a11y-group' }, element('legend', {}, 'Connection'));
   const fieldsBox = element('div', { className: 'a11y-fields' });
   const summary = element('div', { id: 'a11y-summary', className: 'a11y-summary' });
-  const sendButton = element('button', { type: 'submit', id: 'a11y-send', disabled: true }, 'Send invite');
+  // No submit button: a form with a password field that submits looks like a login to the browser,
+  // which then offers to save the key as a password. Enter in a field sends instead (below).
+  const sendButton = element('button', { type: 'button', id: 'a11y-send', disabled: true }, 'Send invite');
   sendButton.setAttribute('aria-describedby', summary.id);
   form.append(heading, intro, endpointRow, connection, fieldsBox, summary, sendButton);
 
@@ -55,9 +57,23 @@
     return `a11y-${parts.join('-').replace(/[^A-Za-z0-9_-]+/g, '_')}`;
   }
 
-  // Tells the app (web/accessible_form.cpp) what the user did.
+  // The app (web/accessible_form.cpp) and this form call each other directly, never through
+  // events: credentials pass both ways, and an event on window is heard by every listener. The
+  // object cannot be replaced, and only the first `connect` (the app's, as it starts) counts.
+  let toApp = null;
+  Object.defineProperty(globalThis, 'invitekitAccessibleForm', {
+    value: Object.freeze({
+      connect(send) { toApp ??= send; },
+      setCredential(name, value) {  // a secret changed on the canvas (typed, or a sandbox key used)
+        const made = credentials.get(name);  // the model (published first) made its control
+        if (made && made.control.value !== value) made.control.value = value;
+      },
+    }),
+  });
+
+  // Tells the app what the user did.
   function input(action, name = '', value = '') {
-    window.dispatchEvent(new CustomEvent('invitekit-form-input', { detail: { action, name, value } }));
+    toApp?.(action, String(name), String(value));
   }
 
   // What a control's aria-describedby names: its errors (the core's words), then its help.
@@ -90,7 +106,9 @@
   function radioField(f) {
     const id = idFor(current.endpoint, f.path);
     const { errors, helpNode, describe } = notes(id, f.help);
+    // A radiogroup, not a plain group: aria-invalid (set below) is defined for it.
     const group = element('fieldset', { className: 'a11y-group', id }, element('legend', {}, f.label));
+    group.setAttribute('role', 'radiogroup');
     describe(group);
     const radios = f.choices.map((choice) => {
       const radio = element('input', { type: 'radio', name: id, value: choice.value, id: `${id}-${choice.value.replace(/[^A-Za-z0-9_-]+/g, '_')}` });
@@ -168,6 +186,9 @@
     if (!made) {
       // Secrets: a password input, never logged nor stored by the page (the app keeps them).
       made = textControl(idFor('credential', c.name), c.label, 'password');
+      // Not a password to the browser's password manager, which skips one-time codes: no offer
+      // to save an API key, none to fill one in elsewhere.
+      made.control.autocomplete = 'one-time-code';
       made.control.addEventListener('input', () => input('setCredential', c.name, made.control.value));
       credentials.set(c.name, made);
       rememberRow.before(made.row);
@@ -219,17 +240,15 @@
   endpointSelect.addEventListener('change', () => input('chooseEndpoint', endpointSelect.value));
   server.control.addEventListener('input', () => input('setServer', '', server.control.value));
   remember.addEventListener('change', () => input('setRemember', '', String(remember.checked)));
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();  // Enter in a field, or the button: the app sends (when it can)
-    if (!sendButton.disabled) input('send');
+  const send = () => { if (!sendButton.disabled) input('send'); };  // the app sends when it can
+  sendButton.addEventListener('click', send);
+  form.addEventListener('keydown', (event) => {  // Enter in a field sends, as a form's would
+    if (event.key !== 'Enter' || event.isComposing || event.target.tagName !== 'INPUT') return;
+    event.preventDefault();
+    send();
   });
 
   window.addEventListener('invitekit-form', (event) => update(event.detail));
-  window.addEventListener('invitekit-credential', (event) => {
-    const { name, value } = event.detail ?? {};
-    const made = credentials.get(name);  // the model (dispatched first) made its control
-    if (made && made.control.value !== value) made.control.value = value;
-  });
 
   document.getElementById('canvas').after(form);
 }

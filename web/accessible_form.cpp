@@ -17,6 +17,8 @@
 
 // clang-format off
 EM_JS(void, invitekit_js_install_form_input, (), {
+  var form = globalThis.invitekitAccessibleForm;
+  if (!form) return;
   var actions = { setField: 0, chooseEndpoint: 1, setCredential: 2, setServer: 3, setRemember: 4, send: 5 };
   var text = function(value) {
     var s = String(value === undefined || value === null ? "" : value);
@@ -25,16 +27,20 @@ EM_JS(void, invitekit_js_install_form_input, (), {
     stringToUTF8(s, ptr, size);
     return ptr;
   };
-  window.addEventListener("invitekit-form-input", function(event) {
-    var detail = event.detail || {};
-    var action = actions[detail.action];
+  form.connect(function(what, nameText, valueText) {
+    var action = actions[what];
     if (action === undefined) return;
-    var name = text(detail.name);
-    var value = text(detail.value);
+    var name = text(nameText);
+    var value = text(valueText);
     Module._invitekit_form_input(action, name, value);
     _free(name);
     _free(value);
   });
+});
+
+EM_JS(void, invitekit_js_set_credential, (const char* name, const char* value), {
+  var form = globalThis.invitekitAccessibleForm;
+  if (form) form.setCredential(UTF8ToString(name), UTF8ToString(value));
 });
 
 EM_JS(void, invitekit_js_dispatch, (const char* type, const char* json), {
@@ -93,11 +99,16 @@ std::vector<std::string> field_messages(const std::vector<const issue*>& whole,
 }
 
 std::string field_value(app_state& s, const field_spec& field) {
-  draft& d = s.current_draft();
-  if (field.widget != "idList") return d.values[field.path];
+  // find(), not []: publishing must not add an entry for a field never drawn (hidden).
+  const draft& d = s.current_draft();
+  if (field.widget != "idList") {
+    auto value = d.values.find(field.path);
+    return value == d.values.end() ? std::string() : value->second;
+  }
   std::string joined;
-  const auto& rows = d.lists[field.path];
-  for (std::size_t i = 0; i < rows.size(); ++i) joined += (i ? "\n" : "") + rows[i];
+  auto rows = d.lists.find(field.path);
+  if (rows == d.lists.end()) return joined;
+  for (std::size_t i = 0; i < rows->second.size(); ++i) joined += (i ? "\n" : "") + rows->second[i];
   return joined;
 }
 
@@ -110,8 +121,7 @@ void append_field(std::string& out, app_state& s, const field_spec& field) {
   append_member(out, "widget", field.widget);
   append_member(out, "help", field.help);
   append_member(out, "placeholder", field.placeholder);
-  append_flag(out, "optional",
-              !field.required && field.show_when.empty() && field.exclusive_with.empty());
+  append_flag(out, "optional", field_optional(field));
   append_flag(out, "visible", field_visible(field, s.current_draft()));
   append_member(out, "value", field_value(s, field));
   out += ",\"choices\":[";
@@ -173,18 +183,16 @@ std::string model(app_state& s) {
   return out;
 }
 
-// Secrets go to the page one by one, only when they changed, and never into the model.
+// Secrets go to the page one by one, only when they changed, never into the model and never in
+// an event (any listener on window would hear it): straight to the form's setter.
 void publish_secrets(app_state& s) {
   for (const credential_spec& cred : s.form().info->credentials) {
-    const std::string& value = s.conn.secrets[cred.name];
+    auto secret = s.conn.secrets.find(cred.name);  // not []: an unset secret stays unset
+    const std::string value = secret == s.conn.secrets.end() ? std::string() : secret->second;
     auto known = g_secrets.find(cred.name);
     if (known != g_secrets.end() && known->second == value) continue;
     g_secrets[cred.name] = value;
-    std::string detail = "{\"name\":";
-    append_json_string(detail, cred.name);
-    append_member(detail, "value", value);
-    detail += '}';
-    invitekit_js_dispatch("invitekit-credential", detail.c_str());
+    invitekit_js_set_credential(cred.name.c_str(), value.c_str());
   }
 }
 
@@ -254,7 +262,7 @@ void publish(app_state& s) {
 
 }  // namespace invitekit::web::accessible_form
 
-// Called by the "invitekit-form-input" listener above.
+// Called by the function the app connects to the accessible form (above).
 extern "C" EMSCRIPTEN_KEEPALIVE void invitekit_form_input(int what, const char* name,
                                                           const char* value) {
   using namespace invitekit::web::accessible_form;

@@ -1,8 +1,9 @@
 // invitekit admin page: the app's side of the accessible form (web/a11y_form.js) — a DOM mirror
 // of the current form that screen readers and keyboards can use, kept in sync both ways.
 //
-// CONTRACT with web/a11y_form.js (events on window, so neither side needs the other's globals):
-//   app → page  "invitekit-form"        detail: the form model, dispatched only when it changed:
+// CONTRACT with web/a11y_form.js:
+//   app → page  "invitekit-form" event on window, detail: the form model, dispatched only when it
+//     changed:
 //       {endpoint, endpoints: [{id, title}], server: {value, errors},
 //        credentials: [{name, label, errors}], remember,
 //        fields: [{path, label, widget, help, placeholder, optional, visible, value, choices:
@@ -12,11 +13,14 @@
 //     idList's value is its rows joined by "\n". Errors are the core's words; `invalid` is true
 //     once the canvas shows them in full (the field was edited or holds a value). `summary` is the
 //     line above Send; `formErrors` are the core's errors no field shows (rules across fields).
-//   app → page  "invitekit-credential"  detail: {name, value}, when a secret changed on the canvas
-//     (typed, or a sandbox key used). Secrets are never in the model, so never in its logs.
-//   page → app  "invitekit-form-input"  detail: {action, name, value} with action one of
-//     "setField" (name = field path), "chooseEndpoint" (name = endpoint id), "setCredential",
-//     "setServer", "setRemember" (value "true" or "false": credentials kept in this tab), "send". The app applies it at once and wakes its main loop.
+//   Secrets travel in no event (any listener on window hears those) but by direct calls on
+//   globalThis.invitekitAccessibleForm, which the page defines (frozen, not replaceable):
+//   app → page  setCredential(name, value), when a secret changed on the canvas (typed, or a
+//     sandbox key used). Secrets are never in the model, so never in its logs.
+//   page → app  connect(fn): the app registers fn(action, name, value) once, at install; the page
+//     calls it with action one of "setField" (name = field path), "chooseEndpoint" (name =
+//     endpoint id), "setCredential", "setServer", "setRemember" (value "true" or "false":
+//     credentials kept in this tab), "send". The app applies it at once and wakes its main loop.
 #pragma once
 
 #include "app_state.h"

@@ -86,8 +86,9 @@
   // target) and keeps such key presses away from GLFW. Key releases always pass, so no key
   // stays "held" in ImGui when focus moves away mid-press.
   //
-  // Tab is trapped in the canvas (ImGui moves between its fields with it); Esc then Tab lets
-  // the next Tab go to the browser, which moves focus out of the canvas (WCAG 2.1.2).
+  // Tab stays in the canvas only while one of its text fields or popups has the keyboard (ImGui
+  // moves between its fields with it; web/platform.cpp lets it through otherwise); there, Esc
+  // then Tab lets the next Tab go to the browser, which moves focus out of the canvas (WCAG 2.1.2).
   let escapePressed = false;
   let tabLetThrough = false;
   const modifierKeys = new Set(['Shift', 'Control', 'Alt', 'Meta']);

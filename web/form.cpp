@@ -172,6 +172,10 @@ draft default_draft(const endpoint_form& form) {
   return d;
 }
 
+bool field_optional(const field_spec& field) {
+  return !field.required && field.show_when.empty() && field.exclusive_with.empty();
+}
+
 bool field_visible(const field_spec& field, const draft& d) {
   for (const auto& [path, values] : field.show_when) {
     auto it = d.values.find(path);

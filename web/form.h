@@ -60,6 +60,10 @@ draft default_draft(const endpoint_form& form);
 // Whether the field applies to the current draft (its showWhen conditions hold).
 bool field_visible(const field_spec& field, const draft& d);
 
+// Whether the form calls the field "optional": not required, and neither shown only for some
+// choices (showWhen) nor one of a pair (exclusiveWith), which are needed whenever they apply.
+bool field_optional(const field_spec& field);
+
 // The body for the core: visible, non-empty fields at their paths, in field order; blank list
 // rows skipped; numeric fields written as numbers when their text is a JSON number, else as
 // strings (so the core reports the type). row_of maps "/website_ids/1" back to its row index.

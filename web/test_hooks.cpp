@@ -78,12 +78,14 @@ void append_rect(std::string& out, const ImRect& r) {
 
 void enable() { ImGui::GetCurrentContext()->TestEngineHookItems = true; }
 
-void label_last_item(const char* label) {
+void label_last_item(const char* label, const char* id) {
   ImGuiContext& g = *ImGui::GetCurrentContext();
   if (item* it = find(g.LastItemData.ID)) {
-    std::string key = it->key;
+    // ImGui skips a widget's own label hook while it is scrolled out of view: the key comes from
+    // `id`, so the widget has the same key in view or not.
+    set_label(*it, id);
+    if (it->key == it->label) it->key = label;  // no "##key": known by the label shown
     it->label = label;
-    if (key.empty() || key == it->label) it->key = label;
   }
 }
 

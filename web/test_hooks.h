@@ -35,8 +35,9 @@ void enable();
 void text_last_item(const char* text);
 
 // Names the last submitted item (an input drawn with a hidden "##key" label and a visible
-// label above it).
-void label_last_item(const char* label);
+// label above it). `id` is the label the widget was submitted with: its "##" part is the key,
+// also while the widget is scrolled out of view (ImGui then skips the widget's own hook).
+void label_last_item(const char* label, const char* id);
 
 struct page_state {
   std::string endpoint;

@@ -15,15 +15,6 @@ const shared = suite({ before, after });
 
 const pick = (list, keys) => list.map((row) => Object.fromEntries(keys.map((k) => [k, row[k]])));
 
-/** Polls `check` (a sync or async predicate) until it holds; fails after 15 s saying `what`. */
-async function until(check, what) {
-  const deadline = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 async function activeInForm(admin) {
   return admin.page.evaluate(() => Boolean(document.activeElement?.closest('#a11y-form')));
 }
@@ -115,8 +106,8 @@ test('the canvas and the accessible form show the same values, whichever is type
     // Canvas → form: typing on the canvas, choosing a radio button there.
     await admin.typeInto(email.label, 'canvas@example.com', { key: email.path });
     await admin.click('Website', { key: '/type=website' });
-    await until(async () => (await control(admin, email).inputValue()) === 'canvas@example.com', 'the email in the form');
-    await until(() => control(admin, type, 'website').isChecked(), 'Website checked in the form');
+    await admin.waitFor(async () => (await control(admin, email).inputValue()) === 'canvas@example.com', 'the email in the form');
+    await admin.waitFor(() => control(admin, type, 'website').isChecked(), 'Website checked in the form');
 
     // Form → canvas: typed in the form, then continued on the canvas, which had the text.
     await control(admin, lastName).focus();
@@ -125,7 +116,7 @@ test('the canvas and the accessible form show the same values, whichever is type
     await admin.click(lastName.label, { key: lastName.path });
     await admin.press('End');
     await admin.page.keyboard.type('!');
-    await until(async () => (await control(admin, lastName).inputValue()) === 'Hopper!', 'the canvas edit in the form');
+    await admin.waitFor(async () => (await control(admin, lastName).inputValue()) === 'Hopper!', 'the canvas edit in the form');
 
     // A radio chosen in the form shows its field on the canvas (showWhen), and hides the other.
     await control(admin, type, 'group').focus();
@@ -150,7 +141,7 @@ test('each control names its error text with aria-describedby and says when it i
 
     await tabTo(admin, email);
     await admin.page.keyboard.type('not-an-email');
-    await until(async () => (await email.getAttribute('aria-invalid')) === 'true', 'the email marked invalid');
+    await admin.waitFor(async () => (await email.getAttribute('aria-invalid')) === 'true', 'the email marked invalid');
     assert.match(await describedText(email), /Enter a valid email address/);
     assert.equal(await sendButton(admin).isDisabled(), true, 'Send is disabled while there are errors');
     assert.match(await describedText(sendButton(admin)), /things? to fix before sending/);
@@ -159,7 +150,7 @@ test('each control names its error text with aria-describedby and says when it i
 
     await admin.page.keyboard.press('Control+a');
     await admin.page.keyboard.type('fixed@example.com');
-    await until(async () => (await email.getAttribute('aria-invalid')) === 'false', 'the email marked valid');
+    await admin.waitFor(async () => (await email.getAttribute('aria-invalid')) === 'false', 'the email marked valid');
     assert.doesNotMatch(await describedText(email), /valid email/);
     assert.equal((await admin.state()).errorCount > 0, true, 'the key is still missing');
   });
@@ -206,7 +197,7 @@ test('"Remember in this tab" is a checkbox in the form, in step with the canvas 
     const stored = await admin.page.evaluate(() => JSON.stringify({ ...sessionStorage }));
     assert.match(stored, /typed-key/, 'kept in this tab (sessionStorage), as asked');
     await admin.click('Remember in this tab');  // unchecked on the canvas
-    await until(async () => !(await checkbox.isChecked()), 'the form checkbox unchecked');
+    await admin.waitFor(async () => !(await checkbox.isChecked()), 'the form checkbox unchecked');
     assert.doesNotMatch(await admin.page.evaluate(() => JSON.stringify({ ...sessionStorage })), /typed-key/);
   });
 });
@@ -217,12 +208,21 @@ test('keys typed in the accessible form never reach ImGui', async (t) => {
     const first = field('athena.createInvite', '/first_name');
     const last = field('athena.createInvite', '/last_name');
     await admin.click(first.label, { key: first.path });  // a canvas text field has ImGui's keyboard
+    // Registered now, after app.js's guard (and GLFW's listeners) on window, this capture
+    // listener hears just what GLFW hears: the key presses the guard let through. (Releases
+    // always pass, so that no key stays held in ImGui; they type nothing.)
+    const heard = await admin.page.evaluateHandle(() => {
+      const seen = [];
+      for (const type of ['keydown', 'keypress']) window.addEventListener(type, (event) => seen.push(`${event.type} ${event.key}`), true);
+      return seen;
+    });
     await control(admin, last).focus();                 // a screen reader jumps to another field
     await admin.page.keyboard.type('Lovelacx');
     await admin.page.keyboard.press('Backspace');        // GLFW would swallow it page-wide
     await admin.page.keyboard.type('e');
     await admin.page.keyboard.press('Enter');           // ImGui's Enter would send (nothing valid yet)
     await admin.waitFrames(3);
+    assert.deepEqual(await heard.jsonValue(), [], 'GLFW heard none of the keys typed in the form');
     assert.equal(await control(admin, last).inputValue(), 'Lovelace');
     assert.equal(await control(admin, first).inputValue(), '', 'the canvas field got none of those keys');
     assert.equal((await admin.state()).outcome, '');
@@ -246,6 +246,12 @@ test('an idle page draws nothing while the accessible form has focus, and republ
     await admin.page.waitForTimeout(2000);
     assert.equal((await admin.snapshot()).frame, frame, 'no frames drawn while idle');
     assert.equal(await count(), published, 'no model published while nothing changed');
+
+    // Frames drawn with nothing changed (the mouse moved over the canvas) publish no model either.
+    const box = await admin.page.locator('#canvas').boundingBox();
+    for (const step of [0, 1, 2]) await admin.page.mouse.move(box.x + box.width - 30 - 10 * step, box.y + box.height - 20);
+    await admin.waitFor((snap) => snap.frame > frame && snap.state.settled, 'the frames drawn for the mouse');
+    assert.equal(await count(), published, 'no model published for frames that changed nothing');
   });
 });
 

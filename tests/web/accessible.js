@@ -19,7 +19,7 @@ export function control(admin, f, choiceValue) {
   const form = accessibleForm(admin);
   switch (f.widget) {
     case 'radio':
-      return form.getByRole('group', { name: f.label, exact: true })
+      return form.getByRole('radiogroup', { name: f.label, exact: true })
         .getByRole('radio', { name: f.choiceLabels?.[choiceValue] ?? String(choiceValue), exact: true });
     case 'combo':
       return form.getByRole('combobox', { name: f.label, exact: true });
@@ -109,7 +109,7 @@ export async function fillByKeyboard(admin, endpointId, body) {
     switch (f.widget) {
       case 'radio': {
         const target = control(admin, f, value);
-        await tabTo(admin, admin.page.getByRole('group', { name: f.label, exact: true }));
+        await tabTo(admin, admin.page.getByRole('radiogroup', { name: f.label, exact: true }));
         for (let step = 0; step < 10 && !(await isFocused(target)); step++) await admin.page.keyboard.press('ArrowRight');
         if (!(await target.isChecked())) await admin.page.keyboard.press('Space');
         break;
@@ -132,10 +132,10 @@ export async function sendByKeyboard(admin) {
   const button = sendButton(admin);
   await tabTo(admin, button);
   if (await button.isDisabled()) throw new Error('Send is disabled in the accessible form while the app can send');
+  // The send's id, read before Enter: the send may start, be answered and the app go idle before
+  // anything is read after the key, and an earlier send's outcome must not be taken for this one's.
+  const before = (await admin.state()).sendId;
   await admin.page.keyboard.press('Enter');
-  // Frames drawn from now on know of this send (the app starts it as the key is handled), so an
-  // earlier send's outcome is not taken for this one's.
-  const pressedAt = (await admin.snapshot()).frame;
-  return (await admin.waitFor((snap) => snap.frame > pressedAt && !snap.state.inFlight && snap.state.outcome !== '' && snap,
-                              'the outcome of the send')).state;
+  return admin.waitForState((state) => state.sendId !== before && !state.inFlight && state.outcome !== '',
+                            'the outcome of the send');
 }

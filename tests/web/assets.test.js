@@ -22,7 +22,7 @@ test('the page loads only hashed assets, each cached for a year; index.html is n
     const index = own.find((r) => new URL(r.url()).pathname === '/');
     assert.equal((await index.allHeaders())['cache-control'], 'no-cache');
     const assets = own.filter((r) => r !== index).map((r) => new URL(r.url()).pathname.slice(1));
-    for (const plain of ['invitekit-admin.js', 'invitekit-admin.wasm', 'a11y.js', 'app.js', 'app.css']) {
+    for (const plain of ['invitekit-admin.js', 'invitekit-admin.wasm', 'a11y.js', 'a11y_form.js', 'app.js', 'app.css']) {
       assert.ok(assets.includes(builtName(plain)), `${plain} is loaded as ${builtName(plain)}`);
     }
     for (const response of own.filter((r) => r !== index)) {

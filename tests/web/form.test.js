@@ -32,8 +32,7 @@ test('errors appear under their field as the user types, and Send stays disabled
     const websiteId = field('athena.createInvite', '/website_id');
     const direct = ['Add directly', { key: '/invite_method=direct' }];
     await assertUnder(admin, /^\u2717 Enter the website ID/, [websiteId.label, { key: websiteId.path }], direct);
-    // A combo has no item-info hook in ImGui 1.86: its key is its label.
-    await assertUnder(admin, /^\u2717 .*email/i, [email.label, { key: email.path }], [role.label, { key: role.label }]);
+    await assertUnder(admin, /^\u2717 .*email/i, [email.label, { key: email.path }], [role.label, { key: role.path }]);
     const state = await admin.waitForState((s) => s.errorCount === 2, 'two errors');
     assert.equal(state.sendEnabled, false);
     await admin.screenshot('form-errors');

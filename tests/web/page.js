@@ -89,7 +89,7 @@ export async function fillForm(admin, endpointId, body) {
       case 'radio':
         await admin.click(...choice(value));
         break;
-      case 'combo':  // BeginCombo has no item-info hook: the combo is known by its label only
+      case 'combo':  // opened by its label (the app names it: BeginCombo has no item-info hook)
         await admin.click(f.label);
         await admin.click(...choice(value));
         break;

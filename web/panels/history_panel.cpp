@@ -27,7 +27,7 @@ void DrawHistoryPanel(app_state& s) {
       clear_history(s);
       ImGui::CloseCurrentPopup();
     }
-    test_hooks::label_last_item("Confirm clear history");
+    test_hooks::label_last_item("Confirm clear history", "Clear##confirm-clear");
     ImGui::SameLine();
     if (ImGui::Button("Keep##confirm-keep")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();

@@ -99,7 +99,7 @@ void draw_ids(app_state& s) {
           show_notice(s, "This endpoint has no " + kind + " field; copied the ID instead.");
         }
       }
-      test_hooks::label_last_item(("Use " + kind + " " + value).c_str());
+      test_hooks::label_last_item(("Use " + kind + " " + value).c_str(), use.c_str());
       ImGui::SameLine();
       ImGui::PushFont(g_fonts.mono);
       ImGui::TextUnformatted(value.c_str());
@@ -144,7 +144,7 @@ void draw_state(app_state& s) {
   ImGui::SameLine();
   if (SmallButtonEnabled("Refresh##sandbox/refresh", !s.sandbox.state_loading))
     load_sandbox_state(s);
-  test_hooks::label_last_item("Refresh sandbox state");
+  test_hooks::label_last_item("Refresh sandbox state", "Refresh##sandbox/refresh");
   if (!s.sandbox.state_time.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("as of %s",
