@@ -15,10 +15,11 @@ double out_of_range(std::string_view t) {
   const bool negative = !t.empty() && t[0] == '-';
   long long magnitude = 0;  // decimal exponent of the first significant digit, plus one
   bool significant = false;
+  const std::size_t point = t.find('.');  // npos: no fraction, every digit is before it
   std::size_t i = negative;
   for (; i < t.size() && t[i] != 'e' && t[i] != 'E'; ++i) {
     if (t[i] == '.') continue;
-    const bool before_point = t.find('.') == std::string_view::npos || i < t.find('.');
+    const bool before_point = i < point;
     if (t[i] != '0') significant = true;
     if (before_point && significant) ++magnitude;
     if (!before_point && !significant) --magnitude;
