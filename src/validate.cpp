@@ -2,27 +2,38 @@
 #include "validate.h"
 
 #include "detail/compiled_endpoint.h"
+#include "detail/fast_path.h"
 #include "schema.h"
 
 namespace invitekit {
 namespace {
 
-// True if pointer `outer` is `inner` or one of its ancestors ("/a" contains "/a/0", not "/ab").
-bool pointer_contains(std::string_view outer, std::string_view inner) {
-  return inner.substr(0, outer.size()) == outer &&
-         (inner.size() == outer.size() || inner[outer.size()] == '/');
-}
-
-// A warning is only worth showing on a field that is otherwise valid: "this website ID is
-// ignored" under a website ID that is not even a UUID would bury the error that matters. An
-// error on the field itself, inside it, or on a containing field (but not the whole body, whose
-// errors — oneOf, say — concern other fields) hides it.
 bool hidden_by_errors(const issue& warning, const issue_list& errors) {
   for (const issue& e : errors) {
-    if (pointer_contains(warning.path, e.path)) return true;
-    if (!e.path.empty() && pointer_contains(e.path, warning.path)) return true;
+    if (detail::hides_warning(e.path, warning.path)) return true;
   }
   return false;
+}
+
+// The fast path's verdict in validate()'s terms.
+validation_result from_verdict(const detail::fast_endpoint& fast, const detail::fast_verdict& verdict,
+                               const json_value& body, validate_options options) {
+  validation_result result;
+  result.valid = verdict.valid;
+  for (std::uint32_t i = 0; i < verdict.error_count; ++i)
+    result.errors.push_back(detail::fast_issue_text(fast, verdict.errors[i]));
+  for (std::uint32_t i = 0; i < verdict.warning_count; ++i)
+    result.warnings.push_back(detail::fast_issue_text(fast, verdict.warnings[i]));
+  if (options.with_value) {
+    std::vector<default_insertion> defaults;
+    for (std::uint32_t i = 0; i < fast.default_count; ++i) {
+      if (verdict.defaults & (1u << i)) {
+        defaults.push_back({"", std::string(fast.defaults[i].name), std::string(fast.defaults[i].json)});
+      }
+    }
+    result.value = to_json_with_defaults(body, defaults);
+  }
+  return result;
 }
 
 }  // namespace
@@ -59,6 +70,13 @@ validation_result validate(std::string_view endpoint_id, const json_value& body,
     // A broken description must not pass bodies it cannot check.
     result.errors = ep->schema_errors;
     return result;
+  }
+
+  if (options.fast_path) {
+    detail::fast_verdict verdict;
+    if (const detail::fast_endpoint* fast = detail::fast_validate(endpoint_id, body, verdict)) {
+      return from_verdict(*fast, verdict, body, options);
+    }
   }
 
   schema_result checked = ep->body_schema.validate(body);
