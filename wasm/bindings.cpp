@@ -5,17 +5,20 @@
 //     (TextEncoder.encodeInto, no per-call allocation) and passes only their byte lengths;
 //   - C++ writes the result as compact JSON into one reusable output buffer and returns its
 //     address; its length is read from a fixed address (output_length_address).
-// The common case of validate — valid, no warnings, value equal to the input — is the single
-// byte "=", so JS builds that result without decoding or parsing anything. Names are mapped to
+// validate's usual result is a fast-path verdict: a few 32-bit words that JS reads straight
+// from memory, so it builds the result without decoding or parsing any text. Names are mapped to
 // camelCase only in the EMSCRIPTEN_BINDINGS block at the bottom.
 #include <emscripten/bind.h>
 
+#include <cstdarg>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "detail/compiled_endpoint.h"
+#include "detail/fast_path.h"
 #include "invitekit.h"
 
 namespace {
@@ -114,23 +117,89 @@ std::uintptr_t endpoints_json() {
   return finish();
 }
 
+// The fast path's decision for a body, or nullptr when the interpreter must decide (the body
+// does not parse, the description is broken, or the fast path is unsure). Like validate().
+const invitekit::detail::fast_endpoint* fast_verdict_of(std::string_view id, std::string_view body,
+                                                        invitekit::detail::fast_verdict& verdict) {
+  const invitekit::detail::compiled_endpoint* ep = invitekit::detail::find_compiled_endpoint(id);
+  if (ep == nullptr || !ep->schema_errors.empty()) return nullptr;
+  thread_local invitekit::json_document doc;
+  if (!doc.parse(body)) return nullptr;
+  return invitekit::detail::fast_validate(id, doc.root(), verdict);
+}
+
+// A verdict as 32-bit words: valid, defaults mask, error count, warning count, then a
+// (rule, index) pair per error and per warning. JS turns rules into issues with the table
+// from fast_table, so no text is written or parsed per call.
+constexpr std::uint32_t verdict_words = 4 + 4 * invitekit::max_errors;
+std::uint32_t verdict_out[verdict_words];
+constexpr std::uint32_t verdict_marker = 0xFFFFFFFF;  // output_length of a verdict
+
+std::uintptr_t finish_verdict(const invitekit::detail::fast_verdict& v) {
+  std::uint32_t* w = verdict_out;
+  *w++ = v.valid ? 1 : 0;
+  *w++ = v.defaults;
+  *w++ = v.error_count;
+  *w++ = v.warning_count;
+  for (std::uint32_t i = 0; i < v.error_count; ++i) {
+    *w++ = v.errors[i].rule;
+    *w++ = static_cast<std::uint32_t>(v.errors[i].index);
+  }
+  for (std::uint32_t i = 0; i < v.warning_count; ++i) {
+    *w++ = v.warnings[i].rule;
+    *w++ = static_cast<std::uint32_t>(v.warnings[i].index);
+  }
+  output_length = verdict_marker;
+  return reinterpret_cast<std::uintptr_t>(verdict_out);
+}
+
+// Arguments: endpoint id. Result: the endpoint's fast-path table, {"rules": [[path, code,
+// message], ...], "defaults": [[name, json], ...]}, or null when it has no fast path.
+std::uintptr_t fast_table(std::uint32_t id_length) {
+  argument_reader args;
+  const invitekit::detail::fast_endpoint* fast = invitekit::detail::find_fast_endpoint(args.next(id_length));
+  if (fast == nullptr) {
+    output = "null";
+    return finish();
+  }
+  output = "{\"rules\":[";
+  for (std::uint32_t i = 0; i < fast->rule_count; ++i) {
+    const invitekit::detail::fast_rule& r = fast->rules[i];
+    output += i ? ",[" : "[";
+    append_json_string(output, r.path);
+    output += ',';
+    append_json_string(output, r.code);
+    output += ',';
+    append_json_string(output, r.message);
+    output += ']';
+  }
+  output += "],\"defaults\":[";
+  for (std::uint32_t i = 0; i < fast->default_count; ++i) {
+    output += i ? ",[" : "[";
+    append_json_string(output, fast->defaults[i].name);
+    output += ',';
+    append_json_string(output, fast->defaults[i].json);
+    output += ']';
+  }
+  output += "]}";
+  return finish();
+}
+
 // Arguments: endpoint id, body text.
-// Result: "=" (valid, no warnings, value is the body text itself), "V" + value (valid, no
-// warnings), or {"valid","errors","warnings"} followed by a newline and the value's JSON text
-// (nothing after the newline: no value). The value is appended as it is, not as a JSON string:
-// escaping every quote of the body and unescaping it again in JS was a fifth of a call.
+// Result: a fast-path verdict (output length verdict_marker, see finish_verdict), "=" (valid,
+// no warnings, value is the body text itself), or {"valid","errors","warnings"} followed by
+// a newline and the value's JSON text (nothing after the newline: no value). The value is
+// appended as it is, not as a JSON string: escaping every quote of the body and unescaping it
+// again in JS was a fifth of a call.
 std::uintptr_t validate(std::uint32_t id_length, std::uint32_t body_length) {
   argument_reader args;
   auto id = args.next(id_length);
   auto body = args.next(body_length);
-  auto r = invitekit::validate(id, body);
-  if (r.valid && r.warnings.empty() && !r.value.empty()) {
-    if (r.value == body) {
-      output = "=";
-    } else {
-      output = "V";
-      output += r.value;
-    }
+  invitekit::detail::fast_verdict verdict;
+  if (fast_verdict_of(id, body, verdict) != nullptr) return finish_verdict(verdict);
+  auto r = invitekit::validate(id, body, {.fast_path = false});  // it was unsure
+  if (r.valid && r.warnings.empty() && r.value == body) {
+    output = "=";
     return finish();
   }
   output = "{";
@@ -146,7 +215,8 @@ std::uintptr_t validate(std::uint32_t id_length, std::uint32_t body_length) {
 // the next 4-byte boundary, `count` little-endian uint32 byte lengths, one per body.
 // count < 0: the bodies are NDJSON text (one body per line; blank lines are skipped).
 // Result: {"validCount","invalidCount","items":[[index, errors, warnings], ...]} listing only
-// the bodies with an error or a warning; index counts bodies (NDJSON: non-blank lines).
+// the bodies with an error or a warning; index counts bodies (NDJSON: non-blank lines). An
+// issue is an object, or from the fast path a rule number (or [rule, index]) of fast_table.
 std::uintptr_t validate_many(std::uint32_t id_length, std::uint32_t bodies_length,
                              std::int32_t count) {
   argument_reader args;
@@ -155,8 +225,36 @@ std::uintptr_t validate_many(std::uint32_t id_length, std::uint32_t bodies_lengt
   std::size_t valid_count = 0, invalid_count = 0;
   std::string items;
   std::size_t index = 0;
+  auto append_fast = [&](const invitekit::detail::fast_issue* issues, std::uint32_t count) {
+    items += '[';
+    for (std::uint32_t i = 0; i < count; ++i) {
+      if (i) items += ',';
+      if (issues[i].index < 0) {
+        items += std::to_string(issues[i].rule);
+      } else {
+        items += '[' + std::to_string(issues[i].rule) + ',' + std::to_string(issues[i].index) + ']';
+      }
+    }
+    items += ']';
+  };
   auto check = [&](std::string_view body) {
-    auto r = invitekit::validate(id, body, {.with_value = false});  // items carry no value
+    invitekit::detail::fast_verdict verdict;
+    if (fast_verdict_of(id, body, verdict) != nullptr) {
+      (verdict.valid ? valid_count : invalid_count)++;
+      if (verdict.error_count || verdict.warning_count) {
+        items += items.empty() ? "[" : ",[";
+        items += std::to_string(index);
+        items += ',';
+        append_fast(verdict.errors, verdict.error_count);
+        items += ',';
+        append_fast(verdict.warnings, verdict.warning_count);
+        items += ']';
+      }
+      ++index;
+      return;
+    }
+    // Items carry no value; the fast path was unsure.
+    auto r = invitekit::validate(id, body, {.with_value = false, .fast_path = false});
     (r.valid ? valid_count : invalid_count)++;
     if (!r.errors.empty() || !r.warnings.empty()) {
       items += items.empty() ? "[" : ",[";
@@ -282,12 +380,40 @@ std::uintptr_t read_response(std::uint32_t id_length, std::int32_t status,
 
 }  // namespace
 
+// Embind's __getTypeName (embind.cpp) formats a type's address with siprintf(out, "%p", type),
+// for type names this build never shows (EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0). It is the
+// module's only printf, and musl's printf_core costs about 3 KB of .wasm: this one writes
+// "%p" and nothing else (any other format gives "" and -1).
+extern "C" int siprintf(char* out, const char* format, ...) {
+  if (std::strcmp(format, "%p") != 0) {
+    *out = '\0';
+    return -1;
+  }
+  va_list args;
+  va_start(args, format);
+  auto value = reinterpret_cast<std::uintptr_t>(va_arg(args, void*));
+  va_end(args);
+  char digits[2 * sizeof value];
+  int count = 0;
+  do {
+    digits[count++] = "0123456789abcdef"[value & 15];
+    value >>= 4;
+  } while (value != 0);
+  char* at = out;
+  *at++ = '0';
+  *at++ = 'x';
+  while (count > 0) *at++ = digits[--count];
+  *at = '\0';
+  return static_cast<int>(at - out);
+}
+
 EMSCRIPTEN_BINDINGS(invitekit) {
   using emscripten::function;
   function("inputBuffer", &input_buffer);
   function("outputLengthAddress", &output_length_address);
   function("endpointsJson", &endpoints_json);
   function("validate", &validate);
+  function("fastTable", &fast_table);
   function("validateMany", &validate_many);
   function("buildRequest", &build_request);
   function("readResponse", &read_response);

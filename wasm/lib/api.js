@@ -19,7 +19,7 @@ const decoder = new TextDecoder();
 const MAX_BODY_BYTES = 1 << 20;
 
 const EQUALS = 0x3d;  // "=": valid, no warnings, value is the body text itself
-const VALUE = 0x56;   // "V": valid, no warnings, value follows
+const VERDICT = 0xffffffff;  // output length of a fast-path verdict (see bindings.cpp)
 
 function issue(code, message) {
   return { path: '', code, message };
@@ -90,18 +90,29 @@ const isWellFormed = typeof String.prototype.isWellFormed === 'function'
   : (s) => !/[\ud800-\udfff]/.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''));
 
 // The result of validate(): `value` (the body with defaults, parsed) is only parsed when read.
+// `defaults`, from a fast-path verdict: [[name, json], ...] the top-level object lacks, added
+// after its own members as the core's value text has them.
 class Validation {
-  constructor(valid, errors, warnings, valueText) {
+  constructor(valid, errors, warnings, valueText, defaults) {
     this.valid = valid;
     this.errors = errors;
     this.warnings = warnings;
     this._valueText = valueText;
+    this._defaults = defaults;
     this._value = undefined;
   }
 
   get value() {
     if (this._value === undefined) {
       this._value = this._valueText === null ? null : JSON.parse(this._valueText);
+      if (this._defaults !== null) {
+        for (const [name, json] of this._defaults) {
+          // As JSON.parse makes members: own, enumerable, even for "__proto__".
+          Object.defineProperty(this._value, name, {
+            value: JSON.parse(json), writable: true, enumerable: true, configurable: true,
+          });
+        }
+      }
     }
     return this._value;
   }
@@ -112,6 +123,7 @@ class Validation {
 }
 Object.defineProperty(Validation.prototype, '_valueText', { enumerable: false, writable: true });
 Object.defineProperty(Validation.prototype, '_value', { enumerable: false, writable: true });
+Object.defineProperty(Validation.prototype, '_defaults', { enumerable: false, writable: true });
 
 function checkId(id) {
   if (typeof id !== 'string') {
@@ -250,26 +262,69 @@ function makeKit(M) {
   const endpointsText = outputText(M.endpointsJson());
   const endpointIds = JSON.parse(endpointsText).map((e) => e.id);
 
+  // Each endpoint's fast-path table (bindings.cpp fast_table): its fixed issues as
+  // [path, code, message] and its top-level defaults as [name, json].
+  const fastTables = new Map();
+  function fastTable(id) {
+    let table = fastTables.get(id);
+    if (table === undefined) {
+      table = outputJson(M.fastTable(writeId(id)));
+      fastTables.set(id, table);
+    }
+    return table;
+  }
+
+  // A fresh issue object for a rule of the table; index >= 0 names an element below its path.
+  function ruleIssue(rules, rule, index) {
+    const [path, code, message] = rules[rule];
+    return { path: index < 0 ? path : `${path}/${index}`, code, message };
+  }
+
+  function verdictIssues(rules, words, at, count) {
+    const issues = new Array(count);
+    for (let i = 0; i < count; i++) issues[i] = ruleIssue(rules, words[at + 2 * i], words[at + 2 * i + 1]);
+    return issues;
+  }
+
+  // The verdict's words (see bindings.cpp finish_verdict) as a Validation of `text`.
+  function fromVerdict(id, address, text) {
+    const words = M.HEAP32;
+    const at = address >> 2;
+    const mask = words[at + 1];
+    const errorCount = words[at + 2];
+    const warningCount = words[at + 3];
+    let defaults = null;
+    let errors = [];
+    let warnings = [];
+    if (mask !== 0 || errorCount !== 0 || warningCount !== 0) {
+      const table = fastTable(id);
+      if (mask !== 0) defaults = table.defaults.filter((_, i) => mask & (1 << i));
+      errors = verdictIssues(table.rules, words, at + 4, errorCount);
+      warnings = verdictIssues(table.rules, words, at + 4 + 2 * errorCount, warningCount);
+    }
+    return new Validation(words[at] === 1, errors, warnings, text, defaults);
+  }
+
   function validateText(id, text) {
     const idBytes = writeId(id);
     const bodyLength = writeString(text, idBytes, MAX_BODY_BYTES);
     const address = M.validate(idBytes, bodyLength);
     const length = M.HEAPU32[lengthAddress >> 2];
+    if (length === VERDICT) return fromVerdict(id, address, text);
     if (length === 1 && M.HEAPU8[address] === EQUALS) {
-      return new Validation(true, [], [], text);
+      return new Validation(true, [], [], text, null);
     }
     const out = outputText(address);
-    if (out.charCodeAt(0) === VALUE) return new Validation(true, [], [], out.slice(1));
     let end = out.indexOf('\n');  // see bindings.cpp: the result, a newline, the value
     if (end < 0) end = out.length;
     const r = JSON.parse(out.slice(0, end));
-    return new Validation(r.valid, r.errors, r.warnings, end + 1 < out.length ? out.slice(end + 1) : null);
+    return new Validation(r.valid, r.errors, r.warnings, end + 1 < out.length ? out.slice(end + 1) : null, null);
   }
 
   function validate(id, body) {
     checkId(id);
     const text = toJsonText(body, true);
-    if (typeof text !== 'string') return new Validation(false, [text], [], null);
+    if (typeof text !== 'string') return new Validation(false, [text], [], null, null);
     return validateText(id, text);
   }
 
@@ -307,9 +362,16 @@ function makeKit(M) {
     const r = outputJson(M.validateMany(idBytes, at - idBytes, count));
     const total = sent ? bodies.length : r.validCount + r.invalidCount;
     const items = new Array(total);
+    let rules = null;
+    // An issue of the fast path is a rule number, or [rule, index]; the interpreter's an object.
+    const toIssue = (e) => {
+      if (typeof e === 'object' && !Array.isArray(e)) return e;
+      if (rules === null) rules = fastTable(id).rules;
+      return typeof e === 'number' ? ruleIssue(rules, e, -1) : ruleIssue(rules, e[0], e[1]);
+    };
     for (const [index, errors, warnings] of r.items) {
       const at = sent ? sent[index] : index;
-      items[at] = { index: at, valid: errors.length === 0, errors, warnings };
+      items[at] = { index: at, valid: errors.length === 0, errors: errors.map(toIssue), warnings: warnings.map(toIssue) };
     }
     for (const [index, problem] of failed) {
       items[index] = { index, valid: false, errors: [problem], warnings: [] };
