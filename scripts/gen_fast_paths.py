@@ -18,6 +18,19 @@ ANNOTATIONS = {'$schema', '$comment', 'title', 'description', 'examples', 'defau
 MAX_ERRORS = 100  # issue.h: max_errors
 
 
+# A key or enum word against a literal: the length, then the bytes in a plain loop. The
+# generated checks compare strings more than they do anything else, and at -Oz (the npm
+# package) string_view's == is three nested calls down to memcmp.
+SAME = '''bool same(std::string_view s, const char* literal, std::size_t size) {
+  if (s.size() != size) return false;
+  for (std::size_t i = 0; i < size; ++i) {
+    if (s.data()[i] != literal[i]) return false;
+  }
+  return true;
+}
+'''
+
+
 class Unsupported(Exception):
     """The generator cannot mirror this schema: the endpoint has no fast path."""
 
@@ -116,11 +129,11 @@ class Endpoint:
             out.append('  if (!v.is_string()) return false;\n')
             out.append('  {\n    const std::string_view s = v.as_string();\n')
             out.append('    if (!(%s)) return false;\n  }\n' % (
-                ' || '.join('s == %s' % self.sv(x) for x in values) or 'false'))
+                ' || '.join(self.same('s', x) for x in values) or 'false'))
         if 'const' in node:
             if not isinstance(node['const'], str):
                 raise Unsupported('a const that is not a string')
-            out.append('  if (!v.is_string() || v.as_string() != %s) return false;\n' % self.sv(node['const']))
+            out.append('  if (!v.is_string() || !%s) return false;\n' % self.same('v.as_string()', node['const']))
         out.append(self.object_checks(node))
         out.append(self.array_checks(node))
         out.append(self.string_checks(node))
@@ -156,6 +169,10 @@ class Endpoint:
     def sv(self, s):
         return 'std::string_view(%s, %d)' % (cpp_string(s), len(s.encode('utf-8')))
 
+    def same(self, var, s):
+        """var == s, for a string_view var and a literal: see same() in the generated file."""
+        return 'same(%s, %s, %d)' % (var, cpp_string(s), len(s.encode('utf-8')))
+
     def object_checks(self, node):
         props = node.get('properties', {})
         required = node.get('required', [])
@@ -178,7 +195,7 @@ class Endpoint:
             out.append('    for (const json_member m : v.members()) {\n')
             out.append('      const std::string_view k = m.key;\n')
             for i, n in enumerate(names):
-                out.append('      %sif (k == %s) {\n' % ('' if i == 0 else '} else ', self.sv(n)))
+                out.append('      %sif (%s) {\n' % ('' if i == 0 else '} else ', self.same('k', n)))
                 if mask:
                     out.append('        seen |= std::uint64_t{1} << %d;\n' % i)
                 if n in props:
@@ -422,7 +439,7 @@ def generate(paths):
             '#include <cstdint>\n#include <vector>\n\n'
             '#include "detail/fast_path.h"\n#include "detail/schema_format.h"\n'
             '#include "detail/schema_unique.h"\n#include "regex_engine.h"\n\n'
-            'namespace invitekit::detail {\nnamespace {\n\n' + ''.join(parts) +
+            'namespace invitekit::detail {\nnamespace {\n\n' + SAME + ''.join(parts) +
             '}  // namespace\n\n'
             'const fast_endpoint* find_fast_endpoint(std::string_view id) {\n'
             '  static constexpr fast_endpoint all[] = {\n' + ''.join(table) + '  };\n'

@@ -18,6 +18,9 @@ const decoder = new TextDecoder();
 // its first MAX_BODY_BYTES + 1 bytes are enough for the core to report the "limit" error.
 const MAX_BODY_BYTES = 1 << 20;
 
+// validate() writes the body here, after the endpoint id, whichever id it is (see viewFrom).
+const BODY_SLOT = 64;
+
 const EQUALS = 0x3d;  // "=": valid, no warnings, value is the body text itself
 const VERDICT = 0xffffffff;  // output length of a fast-path verdict (see bindings.cpp)
 
@@ -200,6 +203,8 @@ function makeKit(M) {
   let inputAddress = 0;
   let inputCapacity = 0;
   let inputView = null;  // HEAPU8 over the input buffer; replaced when it or the memory moves
+  let viewAt = null;  // inputView from byte viewAtOffset on (see viewFrom)
+  let viewAtOffset = -1;
   let idInBuffer = null;  // the endpoint id the input buffer starts with, and its length
   let idLength = 0;
 
@@ -215,8 +220,21 @@ function makeKit(M) {
     // Growing the WebAssembly memory detaches the old buffer (byteLength 0).
     if (inputView === null || inputView.byteLength === 0) {
       inputView = M.HEAPU8.subarray(inputAddress, inputAddress + inputCapacity);
+      viewAtOffset = -1;
     }
     return inputView;
+  }
+
+  // The input buffer from byte `at` on. Bodies go right after the endpoint id, so the same
+  // offset comes back call after call: a subarray per call cost more than encoding the body.
+  function viewFrom(at) {
+    const whole = view();
+    if (at === 0) return whole;
+    if (at !== viewAtOffset) {
+      viewAt = whole.subarray(at);
+      viewAtOffset = at;
+    }
+    return viewAt;
   }
 
   // Writes s into the input buffer at `at` and returns its byte length. maxBytes caps a string
@@ -225,7 +243,7 @@ function makeKit(M) {
     if (maxBytes !== undefined && s.length > maxBytes) s = s.slice(0, maxBytes + 1);
     reserve(at + s.length * 3);
     if (isWellFormed(s)) {
-      return encoder.encodeInto(s, at === 0 ? view() : view().subarray(at)).written;
+      return encoder.encodeInto(s, viewFrom(at)).written;
     }
     return encodeWtf8(s, M.HEAPU8, inputAddress + at);
   }
@@ -307,8 +325,9 @@ function makeKit(M) {
 
   function validateText(id, text) {
     const idBytes = writeId(id);
-    const bodyLength = writeString(text, idBytes, MAX_BODY_BYTES);
-    const address = M.validate(idBytes, bodyLength);
+    const bodyOffset = Math.max(idBytes, BODY_SLOT);
+    const bodyLength = writeString(text, bodyOffset, MAX_BODY_BYTES);
+    const address = M._invitekit_validate(idBytes, bodyOffset, bodyLength);
     const length = M.HEAPU32[lengthAddress >> 2];
     if (length === VERDICT) return fromVerdict(id, address, text);
     if (length === 1 && M.HEAPU8[address] === EQUALS) {
@@ -359,7 +378,7 @@ function makeKit(M) {
     } else {
       throw new TypeError('invitekit: validateMany takes an array of bodies or NDJSON text');
     }
-    const r = outputJson(M.validateMany(idBytes, at - idBytes, count));
+    const r = outputJson(M._invitekit_validate_many(idBytes, at - idBytes, count));
     const total = sent ? bodies.length : r.validCount + r.invalidCount;
     const items = new Array(total);
     let rules = null;
