@@ -17,22 +17,14 @@ bool hidden_by_errors(const issue& warning, const issue_list& errors) {
 
 // The fast path's verdict in validate()'s terms.
 validation_result from_verdict(const detail::fast_endpoint& fast, const detail::fast_verdict& verdict,
-                               const json_value& body, validate_options options) {
+                               std::string_view text, validate_options options) {
   validation_result result;
   result.valid = verdict.valid;
   for (std::uint32_t i = 0; i < verdict.error_count; ++i)
     result.errors.push_back(detail::fast_issue_text(fast, verdict.errors[i]));
   for (std::uint32_t i = 0; i < verdict.warning_count; ++i)
     result.warnings.push_back(detail::fast_issue_text(fast, verdict.warnings[i]));
-  if (options.with_value) {
-    std::vector<default_insertion> defaults;
-    for (std::uint32_t i = 0; i < fast.default_count; ++i) {
-      if (verdict.defaults & (1u << i)) {
-        defaults.push_back({"", std::string(fast.defaults[i].name), std::string(fast.defaults[i].json)});
-      }
-    }
-    result.value = to_json_with_defaults(body, defaults);
-  }
+  if (options.with_value) result.value = detail::fast_value(fast, verdict, text);
   return result;
 }
 
@@ -40,10 +32,18 @@ validation_result from_verdict(const detail::fast_endpoint& fast, const detail::
 
 validation_result validate(std::string_view endpoint_id, std::string_view body_json,
                            validate_options options) {
-  if (detail::find_compiled_endpoint(endpoint_id) == nullptr) {
+  const detail::compiled_endpoint* ep = detail::find_compiled_endpoint(endpoint_id);
+  if (ep == nullptr) {
     validation_result result;
     result.errors.push_back(detail::unknown_endpoint_issue(endpoint_id));
     return result;
+  }
+  // The fast path reads the text itself; a broken description is the interpreter's to report.
+  if (options.fast_path && ep->schema_errors.empty()) {
+    detail::fast_verdict verdict;
+    if (const detail::fast_endpoint* fast = detail::fast_validate(endpoint_id, body_json, verdict)) {
+      return from_verdict(*fast, verdict, body_json, options);
+    }
   }
   // One document per thread, reused: parsing then allocates nothing once it has grown.
   thread_local json_document doc;
@@ -70,13 +70,6 @@ validation_result validate(std::string_view endpoint_id, const json_value& body,
     // A broken description must not pass bodies it cannot check.
     result.errors = ep->schema_errors;
     return result;
-  }
-
-  if (options.fast_path) {
-    detail::fast_verdict verdict;
-    if (const detail::fast_endpoint* fast = detail::fast_validate(endpoint_id, body, verdict)) {
-      return from_verdict(*fast, verdict, body, options);
-    }
   }
 
   schema_result checked = ep->body_schema.validate(body);

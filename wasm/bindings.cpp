@@ -13,6 +13,7 @@
 
 #include <cstdarg>
 #include <cstdint>
+#include <charconv>
 #include <cstring>
 #include <string>
 #include <string_view>
@@ -118,15 +119,37 @@ std::uintptr_t endpoints_json() {
   return finish();
 }
 
-// The fast path's decision for a body, or nullptr when the interpreter must decide (the body
-// does not parse, the description is broken, or the fast path is unsure). Like validate().
-const invitekit::detail::fast_endpoint* fast_verdict_of(std::string_view id, std::string_view body,
-                                                        invitekit::detail::fast_verdict& verdict) {
+// The endpoint's fast path, or nullptr when it has none or its description is broken (the
+// interpreter reports that). Looked up once per id: the calls of a batch share one endpoint,
+// and a page validates a handful of ids all along.
+const invitekit::detail::fast_endpoint* fast_endpoint_of(std::string_view id) {
+  struct entry {
+    std::string id;
+    const invitekit::detail::fast_endpoint* fast;
+  };
+  static std::vector<entry> known;  // only the catalog's ids are kept: a handful
+  for (const entry& e : known) {
+    if (e.id == id) return e.fast;
+  }
   const invitekit::detail::compiled_endpoint* ep = invitekit::detail::find_compiled_endpoint(id);
-  if (ep == nullptr || !ep->schema_errors.empty()) return nullptr;
-  thread_local invitekit::json_document doc;
-  if (!doc.parse(body)) return nullptr;
-  return invitekit::detail::fast_validate(id, doc.root(), verdict);
+  if (ep == nullptr) return nullptr;
+  const invitekit::detail::fast_endpoint* fast =
+      ep->schema_errors.empty() ? invitekit::detail::find_fast_endpoint(id) : nullptr;
+  known.push_back({std::string(id), fast});
+  return fast;
+}
+
+// The fast path's decision for a body's text, or false when the parser and interpreter must
+// decide. Like validate().
+bool fast_verdict_of(const invitekit::detail::fast_endpoint* fast, std::string_view body,
+                     invitekit::detail::fast_verdict& verdict) {
+  return fast != nullptr && invitekit::detail::fast_decide(*fast, body, verdict);
+}
+
+// Appends n in decimal.
+void append_number(std::string& out, std::uint32_t n) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
 }
 
 // A verdict as 32-bit words: valid, defaults mask, error count, warning count, then a
@@ -197,7 +220,7 @@ std::uintptr_t validate(std::uint32_t id_length, std::uint32_t body_offset, std:
   const std::string_view id(input.data(), id_length);
   const std::string_view body(input.data() + body_offset, body_length);
   invitekit::detail::fast_verdict verdict;
-  if (fast_verdict_of(id, body, verdict) != nullptr) return finish_verdict(verdict);
+  if (fast_verdict_of(fast_endpoint_of(id), body, verdict)) return finish_verdict(verdict);
   auto r = invitekit::validate(id, body, {.fast_path = false});  // it was unsure
   if (r.valid && r.warnings.empty() && r.value == body) {
     output = "=";
@@ -226,26 +249,34 @@ std::uintptr_t validate_many(std::uint32_t id_length, std::uint32_t bodies_lengt
   std::size_t valid_count = 0, invalid_count = 0;
   std::string items;
   std::size_t index = 0;
+  const invitekit::detail::fast_endpoint* fast = fast_endpoint_of(id);
   auto append_fast = [&](const invitekit::detail::fast_issue* issues, std::uint32_t count) {
     items += '[';
     for (std::uint32_t i = 0; i < count; ++i) {
       if (i) items += ',';
       if (issues[i].index < 0) {
-        items += std::to_string(issues[i].rule);
+        append_number(items, issues[i].rule);
       } else {
-        items += '[' + std::to_string(issues[i].rule) + ',' + std::to_string(issues[i].index) + ']';
+        items += '[';
+        append_number(items, issues[i].rule);
+        items += ',';
+        append_number(items, static_cast<std::uint32_t>(issues[i].index));
+        items += ']';
       }
     }
     items += ']';
   };
+  auto open_item = [&] {
+    items += items.empty() ? "[" : ",[";
+    append_number(items, static_cast<std::uint32_t>(index));
+    items += ',';
+  };
   auto check = [&](std::string_view body) {
     invitekit::detail::fast_verdict verdict;
-    if (fast_verdict_of(id, body, verdict) != nullptr) {
+    if (fast_verdict_of(fast, body, verdict)) {
       (verdict.valid ? valid_count : invalid_count)++;
       if (verdict.error_count || verdict.warning_count) {
-        items += items.empty() ? "[" : ",[";
-        items += std::to_string(index);
-        items += ',';
+        open_item();
         append_fast(verdict.errors, verdict.error_count);
         items += ',';
         append_fast(verdict.warnings, verdict.warning_count);
@@ -258,9 +289,7 @@ std::uintptr_t validate_many(std::uint32_t id_length, std::uint32_t bodies_lengt
     auto r = invitekit::validate(id, body, {.with_value = false, .fast_path = false});
     (r.valid ? valid_count : invalid_count)++;
     if (!r.errors.empty() || !r.warnings.empty()) {
-      items += items.empty() ? "[" : ",[";
-      items += std::to_string(index);
-      items += ',';
+      open_item();
       append_issues(items, r.errors);
       items += ',';
       append_issues(items, r.warnings);
@@ -278,13 +307,18 @@ std::uintptr_t validate_many(std::uint32_t id_length, std::uint32_t bodies_lengt
       offset += length;
     }
   } else {
-    while (!bodies.empty()) {
-      auto end = bodies.find('\n');
-      auto text = bodies.substr(0, end);
-      bodies = end == std::string_view::npos ? std::string_view{} : bodies.substr(end + 1);
+    // memchr and plain loops: string_view's find is three nested calls at -Oz, per line.
+    const char* at = bodies.data();
+    const char* const end = at + bodies.size();
+    while (at != end) {
+      const auto* newline = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)));
+      const char* line_end = newline ? newline : end;
+      std::string_view text(at, static_cast<std::size_t>(line_end - at));
+      at = newline ? newline + 1 : end;
       if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-      if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
-      check(text);
+      bool blank = true;
+      for (char c : text) blank = blank && (c == ' ' || c == '\t');
+      if (!blank) check(text);
     }
   }
   output = "{\"validCount\":" + std::to_string(valid_count) +

@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include "detail/utf8.h"
+
 namespace invitekit::detail {
 namespace {
 
@@ -20,11 +22,55 @@ bool hides_warning(std::string_view error_path, std::string_view warning_path) {
          (!error_path.empty() && pointer_contains(error_path, warning_path));
 }
 
-const fast_endpoint* fast_validate(std::string_view id, const json_value& body,
-                                   fast_verdict& verdict) {
+bool json_scanner::string(std::string_view& out) {
+  if (!take('"')) return false;
+  const char* start = p_;
+  while (p_ != end_) {
+    const auto c = static_cast<unsigned char>(*p_);
+    if (c == '"') {
+      out = std::string_view(start, static_cast<std::size_t>(p_ - start));
+      ++p_;
+      return true;
+    }
+    if (c == '\\' || c < 0x20) return false;  // an escape, or what the parser rejects
+    if (c < 0x80) {
+      ++p_;
+      continue;
+    }
+    const int length = utf8_sequence_length(p_, static_cast<std::size_t>(end_ - p_));
+    if (length == 0) return false;
+    p_ += length;
+  }
+  return false;
+}
+
+bool json_scanner::integer(double& out) {
+  skip_ws();
+  const char* p = p_;
+  const bool negative = p != end_ && *p == '-';
+  if (negative) ++p;
+  const char* digits = p;
+  double value = 0;
+  while (p != end_ && *p >= '0' && *p <= '9') value = value * 10 + (*p++ - '0');
+  const std::size_t count = static_cast<std::size_t>(p - digits);
+  if (count == 0 || count > 15 || (digits[0] == '0' && count > 1)) return false;
+  if (p != end_ && (*p == '.' || *p == 'e' || *p == 'E')) return false;
+  if (negative && value == 0) return false;
+  out = negative ? -value : value;
+  p_ = p;
+  return true;
+}
+
+const fast_endpoint* fast_validate(std::string_view id, std::string_view text, fast_verdict& verdict) {
   const fast_endpoint* e = find_fast_endpoint(id);
-  if (e == nullptr || !e->check(body, verdict)) return nullptr;
-  if (verdict.error_count == 0 || verdict.warning_count == 0) return e;
+  return e != nullptr && fast_decide(*e, text, verdict) ? e : nullptr;
+}
+
+bool fast_decide(const fast_endpoint& fast, std::string_view text, fast_verdict& verdict) {
+  // Over the parser's size limit the interpreter reports it.
+  if (text.size() > json_limits{}.max_bytes || !fast.scan(text, verdict)) return false;
+  if (verdict.error_count == 0 || verdict.warning_count == 0) return true;
+  const fast_endpoint* e = &fast;
   // A decided error next to warnings (the bulk oneOf with a duplicate id): drop the warnings
   // it hides, as validate() does.
   std::uint32_t kept = 0;
@@ -38,7 +84,34 @@ const fast_endpoint* fast_validate(std::string_view id, const json_value& body,
     if (!hidden) verdict.warnings[kept++] = warning;
   }
   verdict.warning_count = kept;
-  return e;
+  return true;
+}
+
+std::string fast_value(const fast_endpoint& e, const fast_verdict& verdict, std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 32);
+  bool in_string = false;
+  for (const char c : text) {
+    if (in_string) {
+      in_string = c != '"';  // no escapes: a quote ends the string
+    } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+      continue;
+    } else {
+      in_string = c == '"';
+    }
+    out += c;
+  }
+  if (verdict.defaults == 0) return out;
+  out.pop_back();  // the top-level object's '}'
+  for (std::uint32_t i = 0; i < e.default_count; ++i) {
+    if (!(verdict.defaults & (1u << i))) continue;
+    if (out.back() != '{') out += ',';
+    append_json_string(out, e.defaults[i].name);
+    out += ':';
+    out += e.defaults[i].json;
+  }
+  out += '}';
+  return out;
 }
 
 issue fast_issue_text(const fast_endpoint& e, fast_issue i) {

@@ -1,15 +1,18 @@
 // invitekit detail: the fast path — each endpoint's schemas compiled to straight-line C++ at
 // build time (scripts/gen_fast_paths.py writes fast_paths.cpp from src/endpoints/*.json).
 //
-// The schema interpreter (schema_eval.cpp) walks a node graph for every body: generic checks,
-// property lookups by hash, message building. A generated check knows each endpoint's schema
-// statically, so a body the interpreter would accept, or reject or warn about in one of the
-// simple ways below, is decided by plain comparisons. Its issues are fixed rules, known when
-// the code was generated, so nothing is formatted either. Anything else is "unsure", and the
-// interpreter decides as before. A generated check never decides differently from the
-// interpreter: tests/fast_path_test.cpp runs both on every vector and on mutations of them.
+// The schema interpreter (schema_eval.cpp) parses a body into a document, then walks a node
+// graph for it: generic keyword tests, property lookups, message building. The generated code
+// reads the JSON text once, front to back, and checks each value as it passes — the schema
+// is known, so every key and every check is a plain comparison, and nothing is built. Its
+// issues are fixed rules, known when the code was generated, so nothing is formatted either.
+// Whatever it cannot decide exactly is "unsure", and the parser and interpreter decide as
+// before. It never decides differently from them: tests/fast_path_test.cpp runs both ways on
+// every vector and on tens of thousands of mutations of them.
 //
-// What the generator decides (anything else, or any keyword it does not know, is unsure):
+// What the scanner reads (anything else is unsure): objects, arrays, strings without escapes
+// (well-formed UTF-8), integers of at most 15 digits, each where the schema expects one; no
+// duplicate keys. What it decides:
 //   errors    none (the body is valid), or one: a root oneOf with an x-messages sentence that
 //             more than one branch matches, everything else being valid;
 //   warnings  those of properties / allOf / if-then-else / "not" / "uniqueItems" nodes whose
@@ -17,7 +20,9 @@
 //   defaults  properties.X.default of the root object, when no other node has defaults.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "issue.h"
@@ -63,8 +68,9 @@ struct fast_verdict {
 
 struct fast_endpoint {
   std::string_view id;
-  // True when `verdict` is the whole decision; false: unsure (verdict is then undefined).
-  bool (*check)(const json_value& body, fast_verdict& verdict);
+  // True when `verdict` is the whole decision for the JSON text; false: unsure (the verdict
+  // is then undefined).
+  bool (*scan)(std::string_view text, fast_verdict& verdict);
   const fast_rule* rules;
   std::uint32_t rule_count;
   const fast_default* defaults;
@@ -74,10 +80,86 @@ struct fast_endpoint {
 // Generated: the endpoint's fast path, or nullptr.
 const fast_endpoint* find_fast_endpoint(std::string_view id);
 
-// Runs the endpoint's fast path on a parsed body. Returns the endpoint when the verdict is the
-// decision (warnings hidden by errors already dropped, as validate() drops them), else nullptr.
-const fast_endpoint* fast_validate(std::string_view id, const json_value& body,
-                                   fast_verdict& verdict);
+// Runs a fast path on a body's JSON text: true when `verdict` is the decision (warnings hidden
+// by errors already dropped, as validate() drops them).
+bool fast_decide(const fast_endpoint& e, std::string_view text, fast_verdict& verdict);
+
+// Runs the endpoint's fast path on a body's JSON text. Returns the endpoint when the verdict is
+// the decision (warnings hidden by errors already dropped, as validate() drops them), else
+// nullptr.
+const fast_endpoint* fast_validate(std::string_view id, std::string_view text, fast_verdict& verdict);
+
+// The value validate() reports for a text the fast path decided: the text without whitespace
+// (its strings have no escapes, so that is to_json's form) and the verdict's defaults.
+std::string fast_value(const fast_endpoint& e, const fast_verdict& verdict, std::string_view text);
+
+// Reads JSON text for the generated code: each call takes one token (after whitespace) of the
+// subset the fast path reads, or returns false and leaves the decision to the interpreter.
+class json_scanner {
+ public:
+  explicit json_scanner(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
+
+  // Whether the next token is c (then taken). Always inlined, as skip_ws: at -Oz (the npm
+  // package) they were a call per token.
+  bool take(char c) {
+    skip_ws();
+    if (p_ == end_ || *p_ != c) return false;
+    ++p_;
+    return true;
+  }
+  // A string with no escapes and well-formed UTF-8; `out` views the text.
+  bool string(std::string_view& out);
+  // An integer of at most 15 digits (exact in a double), not -0 (whose value the schema's
+  // comparisons and uniqueItems see as 0, which only the interpreter should judge).
+  bool integer(double& out);
+  // Nothing but whitespace is left.
+  [[gnu::always_inline]] bool at_end() {
+    skip_ws();
+    return p_ == end_;
+  }
+
+ private:
+  [[gnu::always_inline]] void skip_ws() {
+    while (p_ != end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
+  }
+
+  const char* p_;
+  const char* end_;
+};
+
+// Up to `capacity` values of an array the scanner has read (uniqueItems compares them);
+// a longer array is left to the interpreter.
+template <typename T, std::size_t capacity = 64>
+struct fast_list {
+  union {
+    T items[capacity];  // in a union, so that no constructor runs for the unused ones
+  };
+  std::uint32_t count = 0;
+
+  fast_list() {}
+
+  bool push(T v) {
+    if (count == capacity) return false;
+    items[count++] = v;
+    return true;
+  }
+  // Whether any element equals an earlier one; with `later`, which (in order, as
+  // find_duplicates reports them).
+  template <typename F>
+  bool duplicates(F&& each_later) const {
+    bool any = false;
+    for (std::uint32_t i = 1; i < count; ++i) {
+      for (std::uint32_t j = 0; j < i; ++j) {
+        if (items[j] == items[i]) {
+          any = true;
+          each_later(i);
+          break;
+        }
+      }
+    }
+    return any;
+  }
+};
 
 // The issue a verdict's entry stands for.
 issue fast_issue_text(const fast_endpoint& e, fast_issue i);
