@@ -209,19 +209,11 @@ std::uintptr_t fast_table(std::uint32_t id_length) {
   return finish();
 }
 
-// Arguments: endpoint id, and the body text at body_offset (api.js keeps it at one offset
-// whatever the id, so that it can reuse its view of the buffer there).
-// Result: a fast-path verdict (output length verdict_marker, see finish_verdict), "=" (valid,
-// no warnings, value is the body text itself), or {"valid","errors","warnings"} followed by
-// a newline and the value's JSON text (nothing after the newline: no value). The value is
-// appended as it is, not as a JSON string: escaping every quote of the body and unescaping it
-// again in JS was a fifth of a call.
-std::uintptr_t validate(std::uint32_t id_length, std::uint32_t body_offset, std::uint32_t body_length) {
-  const std::string_view id(input.data(), id_length);
-  const std::string_view body(input.data() + body_offset, body_length);
-  invitekit::detail::fast_verdict verdict;
-  if (fast_verdict_of(fast_endpoint_of(id), body, verdict)) return finish_verdict(verdict);
-  auto r = invitekit::validate(id, body, {.fast_path = false});  // it was unsure
+// validate's result when the interpreter decided: "=" (valid, no warnings, value is the body
+// text itself), or {"valid","errors","warnings"} followed by a newline and the value's JSON
+// text (nothing after the newline: no value). The value is appended as it is, not as a JSON
+// string: escaping every quote of the body and unescaping it again in JS was a fifth of a call.
+std::uintptr_t interpreted_result(const invitekit::validation_result& r, std::string_view body) {
   if (r.valid && r.warnings.empty() && r.value == body) {
     output = "=";
     return finish();
@@ -419,9 +411,20 @@ std::uintptr_t read_response(std::uint32_t id_length, std::int32_t status,
 // (this build has no dynamic code, so no generated ones) cost ~290 ns per call, more than
 // validating a small body. JS calls them as Module._invitekit_validate(...).
 extern "C" {
-EMSCRIPTEN_KEEPALIVE std::uintptr_t invitekit_validate(std::uint32_t id_length, std::uint32_t body_offset,
-                                                       std::uint32_t body_length) {
-  return validate(id_length, body_offset, body_length);
+// Arguments: the endpoint's place in the catalog (endpoints_json's order) and the body text at
+// the start of the input buffer; for an id the catalog does not know (index past its end,
+// whose error names it), the id follows the body.
+// Result: a fast-path verdict (output length verdict_marker, see finish_verdict), or the
+// interpreter's result (see interpreted_result).
+EMSCRIPTEN_KEEPALIVE std::uintptr_t invitekit_validate(std::uint32_t index, std::uint32_t body_length,
+                                                       std::uint32_t id_length) {
+  const std::string_view body(input.data(), body_length);
+  const auto& catalog = invitekit::endpoints();
+  const std::string_view id = index < catalog.size() ? std::string_view(catalog[index].id)
+                                                     : std::string_view(input.data() + body_length, id_length);
+  invitekit::detail::fast_verdict verdict;
+  if (fast_verdict_of(fast_endpoint_of(id), body, verdict)) return finish_verdict(verdict);
+  return interpreted_result(invitekit::validate(id, body, {.fast_path = false}), body);
 }
 EMSCRIPTEN_KEEPALIVE std::uintptr_t invitekit_validate_many(std::uint32_t id_length,
                                                             std::uint32_t bodies_length,

@@ -18,9 +18,6 @@ const decoder = new TextDecoder();
 // its first MAX_BODY_BYTES + 1 bytes are enough for the core to report the "limit" error.
 const MAX_BODY_BYTES = 1 << 20;
 
-// validate() writes the body here, after the endpoint id, whichever id it is (see viewFrom).
-const BODY_SLOT = 64;
-
 const EQUALS = 0x3d;  // "=": valid, no warnings, value is the body text itself
 const VERDICT = 0xffffffff;  // output length of a fast-path verdict (see bindings.cpp)
 
@@ -324,10 +321,13 @@ function makeKit(M) {
   }
 
   function validateText(id, text) {
-    const idBytes = writeId(id);
-    const bodyOffset = Math.max(idBytes, BODY_SLOT);
-    const bodyLength = writeString(text, bodyOffset, MAX_BODY_BYTES);
-    const address = M._invitekit_validate(idBytes, bodyOffset, bodyLength);
+    // A catalog id goes as its index; any other id is written after the body, for the core to
+    // name it in its error.
+    const index = endpointIds.indexOf(id);
+    idInBuffer = null;  // the body takes its place
+    const bodyLength = writeString(text, 0, MAX_BODY_BYTES);
+    const idLength = index < 0 ? writeString(id, bodyLength, undefined) : 0;
+    const address = M._invitekit_validate(index >>> 0, bodyLength, idLength);
     const length = M.HEAPU32[lengthAddress >> 2];
     if (length === VERDICT) return fromVerdict(id, address, text);
     if (length === 1 && M.HEAPU8[address] === EQUALS) {
