@@ -119,24 +119,31 @@ std::uintptr_t endpoints_json() {
   return finish();
 }
 
-// The endpoint's fast path, or nullptr when it has none or its description is broken (the
-// interpreter reports that). Looked up once per id: the calls of a batch share one endpoint,
-// and a page validates a handful of ids all along.
-const invitekit::detail::fast_endpoint* fast_endpoint_of(std::string_view id) {
-  struct entry {
-    std::string id;
-    const invitekit::detail::fast_endpoint* fast;
-  };
-  static std::vector<entry> known;  // only the catalog's ids are kept: a handful
-  for (const entry& e : known) {
-    if (e.id == id) return e.fast;
-  }
+// The fast path of the catalog's endpoint `index`, or nullptr when it has none or its
+// description is broken (the interpreter reports that). Looked up once per endpoint.
+const invitekit::detail::fast_endpoint* fast_endpoint_at(std::size_t index) {
+  constexpr std::size_t cached = 32;
+  static const invitekit::detail::fast_endpoint* known[cached];
+  static bool looked_up[cached];
+  if (index < cached && looked_up[index]) return known[index];
+  const std::string_view id = invitekit::endpoints()[index].id;
   const invitekit::detail::compiled_endpoint* ep = invitekit::detail::find_compiled_endpoint(id);
-  if (ep == nullptr) return nullptr;
   const invitekit::detail::fast_endpoint* fast =
-      ep->schema_errors.empty() ? invitekit::detail::find_fast_endpoint(id) : nullptr;
-  known.push_back({std::string(id), fast});
+      ep != nullptr && ep->schema_errors.empty() ? invitekit::detail::find_fast_endpoint(id) : nullptr;
+  if (index < cached) {
+    known[index] = fast;
+    looked_up[index] = true;
+  }
   return fast;
+}
+
+// The same for an endpoint id; nullptr for one the catalog does not know.
+const invitekit::detail::fast_endpoint* fast_endpoint_of(std::string_view id) {
+  const auto& catalog = invitekit::endpoints();
+  for (std::size_t i = 0; i < catalog.size(); ++i) {
+    if (catalog[i].id == id) return fast_endpoint_at(i);
+  }
+  return nullptr;
 }
 
 // The fast path's decision for a body's text, or false when the parser and interpreter must
@@ -159,7 +166,8 @@ constexpr std::uint32_t verdict_words = 4 + 4 * invitekit::max_errors;
 std::uint32_t verdict_out[verdict_words];
 constexpr std::uint32_t verdict_marker = 0xFFFFFFFF;  // output_length of a verdict
 
-std::uintptr_t finish_verdict(const invitekit::detail::fast_verdict& v) {
+// Writes a verdict's words into verdict_out and returns them.
+std::uint32_t* verdict_words_of(const invitekit::detail::fast_verdict& v) {
   std::uint32_t* w = verdict_out;
   *w++ = v.valid ? 1 : 0;
   *w++ = v.defaults;
@@ -173,8 +181,12 @@ std::uintptr_t finish_verdict(const invitekit::detail::fast_verdict& v) {
     *w++ = v.warnings[i].rule;
     *w++ = static_cast<std::uint32_t>(v.warnings[i].index);
   }
+  return verdict_out;
+}
+
+std::uintptr_t finish_verdict(const invitekit::detail::fast_verdict& v) {
   output_length = verdict_marker;
-  return reinterpret_cast<std::uintptr_t>(verdict_out);
+  return reinterpret_cast<std::uintptr_t>(verdict_words_of(v));
 }
 
 // Arguments: endpoint id. Result: the endpoint's fast-path table, {"rules": [[path, code,
@@ -230,9 +242,13 @@ std::uintptr_t interpreted_result(const invitekit::validation_result& r, std::st
 // Arguments: endpoint id, then the bodies back to back. count >= 0: the input then holds, at
 // the next 4-byte boundary, `count` little-endian uint32 byte lengths, one per body.
 // count < 0: the bodies are NDJSON text (one body per line; blank lines are skipped).
-// Result: {"validCount","invalidCount","items":[[index, errors, warnings], ...]} listing only
-// the bodies with an error or a warning; index counts bodies (NDJSON: non-blank lines). An
-// issue is an object, or from the fast path a rule number (or [rule, index]) of fast_table.
+// Result: {"validCount","invalidCount","items":[[index, errors, warnings], ...],"fast":[address,
+// words]} listing only the bodies with an error or a warning; index counts bodies (NDJSON:
+// non-blank lines). "items" holds the interpreter's; those the fast path decided are 32-bit
+// words at `address`: index, error count, warning count, then a (rule, index) pair per issue,
+// as in a verdict (see finish_verdict), so no text is written or parsed for them.
+std::vector<std::uint32_t> fast_items;  // validate_many's fast-path items, read by JS
+
 std::uintptr_t validate_many(std::uint32_t id_length, std::uint32_t bodies_length,
                              std::int32_t count) {
   argument_reader args;
@@ -242,22 +258,7 @@ std::uintptr_t validate_many(std::uint32_t id_length, std::uint32_t bodies_lengt
   std::string items;
   std::size_t index = 0;
   const invitekit::detail::fast_endpoint* fast = fast_endpoint_of(id);
-  auto append_fast = [&](const invitekit::detail::fast_issue* issues, std::uint32_t count) {
-    items += '[';
-    for (std::uint32_t i = 0; i < count; ++i) {
-      if (i) items += ',';
-      if (issues[i].index < 0) {
-        append_number(items, issues[i].rule);
-      } else {
-        items += '[';
-        append_number(items, issues[i].rule);
-        items += ',';
-        append_number(items, static_cast<std::uint32_t>(issues[i].index));
-        items += ']';
-      }
-    }
-    items += ']';
-  };
+  fast_items.clear();
   auto open_item = [&] {
     items += items.empty() ? "[" : ",[";
     append_number(items, static_cast<std::uint32_t>(index));
@@ -268,11 +269,12 @@ std::uintptr_t validate_many(std::uint32_t id_length, std::uint32_t bodies_lengt
     if (fast_verdict_of(fast, body, verdict)) {
       (verdict.valid ? valid_count : invalid_count)++;
       if (verdict.error_count || verdict.warning_count) {
-        open_item();
-        append_fast(verdict.errors, verdict.error_count);
-        items += ',';
-        append_fast(verdict.warnings, verdict.warning_count);
-        items += ']';
+        // The verdict's own words (finish_verdict), its index in place of "valid" and without
+        // the defaults.
+        std::uint32_t* words = verdict_words_of(verdict);
+        words[1] = static_cast<std::uint32_t>(index);
+        const std::uint32_t* end = words + 4 + 2 * (verdict.error_count + verdict.warning_count);
+        for (const std::uint32_t* w = words + 1; w != end; ++w) fast_items.push_back(*w);
       }
       ++index;
       return;
@@ -316,6 +318,10 @@ std::uintptr_t validate_many(std::uint32_t id_length, std::uint32_t bodies_lengt
   output = "{\"validCount\":" + std::to_string(valid_count) +
            ",\"invalidCount\":" + std::to_string(invalid_count) + ",\"items\":[";
   output += items;
+  output += "],\"fast\":[";
+  append_number(output, static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(fast_items.data())));
+  output += ',';
+  append_number(output, static_cast<std::uint32_t>(fast_items.size()));
   output += "]}";
   return finish();
 }
@@ -420,10 +426,11 @@ EMSCRIPTEN_KEEPALIVE std::uintptr_t invitekit_validate(std::uint32_t index, std:
                                                        std::uint32_t id_length) {
   const std::string_view body(input.data(), body_length);
   const auto& catalog = invitekit::endpoints();
-  const std::string_view id = index < catalog.size() ? std::string_view(catalog[index].id)
-                                                     : std::string_view(input.data() + body_length, id_length);
+  const bool known = index < catalog.size();
+  const std::string_view id = known ? std::string_view(catalog[index].id)
+                                    : std::string_view(input.data() + body_length, id_length);
   invitekit::detail::fast_verdict verdict;
-  if (fast_verdict_of(fast_endpoint_of(id), body, verdict)) return finish_verdict(verdict);
+  if (known && fast_verdict_of(fast_endpoint_at(index), body, verdict)) return finish_verdict(verdict);
   return interpreted_result(invitekit::validate(id, body, {.fast_path = false}), body);
 }
 EMSCRIPTEN_KEEPALIVE std::uintptr_t invitekit_validate_many(std::uint32_t id_length,

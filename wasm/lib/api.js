@@ -381,16 +381,24 @@ function makeKit(M) {
     const r = outputJson(M._invitekit_validate_many(idBytes, at - idBytes, count));
     const total = sent ? bodies.length : r.validCount + r.invalidCount;
     const items = new Array(total);
-    let rules = null;
-    // An issue of the fast path is a rule number, or [rule, index]; the interpreter's an object.
-    const toIssue = (e) => {
-      if (typeof e === 'object' && !Array.isArray(e)) return e;
-      if (rules === null) rules = fastTable(id).rules;
-      return typeof e === 'number' ? ruleIssue(rules, e, -1) : ruleIssue(rules, e[0], e[1]);
-    };
     for (const [index, errors, warnings] of r.items) {
       const at = sent ? sent[index] : index;
-      items[at] = { index: at, valid: errors.length === 0, errors: errors.map(toIssue), warnings: warnings.map(toIssue) };
+      items[at] = { index: at, valid: errors.length === 0, errors, warnings };
+    }
+    // The fast path's items, as words (see bindings.cpp validate_many).
+    const [address, length] = r.fast;
+    if (length > 0) {
+      const rules = fastTable(id).rules;
+      const words = M.HEAP32;
+      for (let w = address >> 2, end = w + length; w < end;) {
+        const at = sent ? sent[words[w]] : words[w];
+        const errorCount = words[w + 1];
+        const warningCount = words[w + 2];
+        const errors = verdictIssues(rules, words, w + 3, errorCount);
+        const warnings = verdictIssues(rules, words, w + 3 + 2 * errorCount, warningCount);
+        items[at] = { index: at, valid: errorCount === 0, errors, warnings };
+        w += 3 + 2 * (errorCount + warningCount);
+      }
     }
     for (const [index, problem] of failed) {
       items[index] = { index, valid: false, errors: [problem], warnings: [] };
