@@ -236,10 +236,14 @@ function makeKit(M) {
 
   // Writes s into the input buffer at `at` and returns its byte length. maxBytes caps a string
   // that is longer than the core would accept anyway.
-  function writeString(s, at, maxBytes) {
-    if (maxBytes !== undefined && s.length > maxBytes) s = s.slice(0, maxBytes + 1);
+  // wellFormed: s is known to have no lone surrogate (JSON.stringify's output never has one).
+  function writeString(s, at, maxBytes, wellFormed = false) {
+    if (maxBytes !== undefined && s.length > maxBytes) {
+      s = s.slice(0, maxBytes + 1);  // which may cut a surrogate pair in two
+      wellFormed = false;
+    }
     reserve(at + s.length * 3);
-    if (isWellFormed(s)) {
+    if (wellFormed || isWellFormed(s)) {
       return encoder.encodeInto(s, viewFrom(at)).written;
     }
     return encodeWtf8(s, M.HEAPU8, inputAddress + at);
@@ -320,12 +324,12 @@ function makeKit(M) {
     return new Validation(words[at] === 1, errors, warnings, text, defaults);
   }
 
-  function validateText(id, text) {
+  function validateText(id, text, wellFormed) {
     // A catalog id goes as its index; any other id is written after the body, for the core to
     // name it in its error.
     const index = endpointIds.indexOf(id);
     idInBuffer = null;  // the body takes its place
-    const bodyLength = writeString(text, 0, MAX_BODY_BYTES);
+    const bodyLength = writeString(text, 0, MAX_BODY_BYTES, wellFormed);
     const idLength = index < 0 ? writeString(id, bodyLength, undefined) : 0;
     const address = M._invitekit_validate(index >>> 0, bodyLength, idLength);
     const length = M.HEAPU32[lengthAddress >> 2];
@@ -344,7 +348,7 @@ function makeKit(M) {
     checkId(id);
     const text = toJsonText(body, true);
     if (typeof text !== 'string') return new Validation(false, [text], [], null, null);
-    return validateText(id, text);
+    return validateText(id, text, text !== body);  // not the caller's own text: stringify's
   }
 
   function validateMany(id, bodies) {
@@ -366,7 +370,7 @@ function makeKit(M) {
           failed.push([i, text]);
           continue;
         }
-        const length = writeString(text, at, MAX_BODY_BYTES);
+        const length = writeString(text, at, MAX_BODY_BYTES, text !== bodies[i]);
         at += length;
         lengths.push(length);
         sent.push(i);
@@ -459,7 +463,7 @@ function makeKit(M) {
           // A Standard Schema validates JS values: a string is a JSON string, not JSON text.
           const text = toJsonText(value, false);
           if (typeof text !== 'string') return { issues: [{ message: text.message, path: [] }] };
-          const r = validateText(id, text);
+          const r = validateText(id, text, true);
           if (r.valid) return { value: r.value };
           return { issues: r.errors.map((e) => ({ message: e.message, path: pointerToPath(e.path, value) })) };
         },
