@@ -43,8 +43,8 @@ EM_JS(int, invitekit_regex_search, (int handle, const char* text, int length), {
   // for RegExp to flatten): half the time of a call.
   var s = null;
   if (length <= 64) {
-    var codes = state.codes;
-    codes.length = length;
+    // One array per length: resizing a shared one cost as much as the test.
+    var codes = state.codes[length] || (state.codes[length] = new Array(length));
     for (var i = 0; i < length; i++) {
       var c = HEAPU8[text + i];
       if (c >= 128) break;
