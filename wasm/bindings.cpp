@@ -11,9 +11,9 @@
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 
+#include <charconv>
 #include <cstdarg>
 #include <cstdint>
-#include <charconv>
 #include <cstring>
 #include <string>
 #include <string_view>
