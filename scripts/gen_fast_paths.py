@@ -271,7 +271,9 @@ class Endpoint:
         if 'minLength' in node:
             conds.append('count_code_points(%s) >= %s' % (x, count_literal(node['minLength'])))
         if 'maxLength' in node:
-            conds.append('count_code_points(%s) <= %s' % (x, count_literal(node['maxLength'])))
+            # A string has at most as many code points as bytes: most need no counting.
+            limit = count_literal(node['maxLength'])
+            conds.append('(%s.size() <= %s || count_code_points(%s) <= %s)' % (x, limit, x, limit))
         if 'pattern' in node:
             if not isinstance(node['pattern'], str):
                 raise Unsupported('a pattern that is not a string')

@@ -310,9 +310,9 @@ std::uintptr_t validate_many(std::uint32_t id_length, std::uint32_t bodies_lengt
       std::string_view text(at, static_cast<std::size_t>(line_end - at));
       at = newline ? newline + 1 : end;
       if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-      bool blank = true;
-      for (char c : text) blank = blank && (c == ' ' || c == '\t');
-      if (!blank) check(text);
+      std::size_t first = 0;  // the first character that is not a blank
+      while (first < text.size() && (text[first] == ' ' || text[first] == '\t')) ++first;
+      if (first < text.size()) check(text);
     }
   }
   output = "{\"validCount\":" + std::to_string(valid_count) +
