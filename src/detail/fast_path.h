@@ -143,8 +143,8 @@ struct fast_list {
     items[count++] = v;
     return true;
   }
-  // Whether any element equals an earlier one; with `later`, which (in order, as
-  // find_duplicates reports them).
+  // Whether any element equals an earlier one; each_later(i) is called with the index of each
+  // such element, in order, as find_duplicates reports them.
   template <typename F>
   bool duplicates(F&& each_later) const {
     bool any = false;

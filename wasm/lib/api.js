@@ -307,8 +307,9 @@ function makeKit(M) {
 
   // The verdict's words (see bindings.cpp finish_verdict) as a Validation of `text`.
   function fromVerdict(id, address, text) {
-    const words = M.HEAP32;
+    let words = M.HEAP32;
     const at = address >> 2;
+    const valid = words[at] === 1;
     const mask = words[at + 1];
     const errorCount = words[at + 2];
     const warningCount = words[at + 3];
@@ -317,11 +318,12 @@ function makeKit(M) {
     let warnings = [];
     if (mask !== 0 || errorCount !== 0 || warningCount !== 0) {
       const table = fastTable(id);
+      words = M.HEAP32;  // fetching the table (once per endpoint) may have grown the memory
       if (mask !== 0) defaults = table.defaults.filter((_, i) => mask & (1 << i));
       errors = verdictIssues(table.rules, words, at + 4, errorCount);
       warnings = verdictIssues(table.rules, words, at + 4 + 2 * errorCount, warningCount);
     }
-    return new Validation(words[at] === 1, errors, warnings, text, defaults);
+    return new Validation(valid, errors, warnings, text, defaults);
   }
 
   function validateText(id, text, wellFormed) {
