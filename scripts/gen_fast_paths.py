@@ -2,6 +2,7 @@
 """Writes fast_paths.cpp: each endpoint's schemas as straight-line C++ (see src/detail/fast_path.h).
 
     python3 scripts/gen_fast_paths.py OUTPUT.cpp src/endpoints/a.json src/endpoints/b.json ...
+    python3 scripts/gen_fast_paths.py --lookup NAME OUTPUT.cpp ...   (tests: another lookup name)
 
 The build runs it (src/CMakeLists.txt), so the endpoint descriptions stay the one source of
 truth. For each endpoint it writes a reader of the JSON text that follows the schema: every
@@ -157,8 +158,10 @@ class Endpoint:
 
     def shape(self, node):
         """The Shape of values that `node` (a property's or item's schema) accepts."""
+        if isinstance(node, dict) and node.get('type') == 'object':
+            return self.object_shape(node)  # which may have applicators of its own
         keywords(node, {'type', 'enum', 'const'} | STRING_KEYWORDS | NUMBER_KEYWORDS |
-                 ARRAY_KEYWORDS | OBJECT_KEYWORDS, 'a property schema')
+                 ARRAY_KEYWORDS, 'a property schema')
         names = types_of(node)
         if len(names) != 1:
             raise Unsupported('a value of several types')
@@ -542,7 +545,7 @@ class Endpoint:
         return defaults
 
 
-def generate(paths):
+def generate(paths, lookup='find_fast_endpoint'):
     parts = []
     table = []
     for path in sorted(paths):
@@ -570,17 +573,21 @@ def generate(paths):
             '#include "regex_engine.h"\n\n'
             'namespace invitekit::detail {\nnamespace {\n\n' + SAME + ''.join(parts) +
             '}  // namespace\n\n'
-            'const fast_endpoint* find_fast_endpoint(std::string_view id) {\n'
+            'const fast_endpoint* ' + lookup + '(std::string_view id) {\n'
             '  static constexpr fast_endpoint all[] = {\n' + ''.join(table) + '  };\n'
             '  for (const fast_endpoint& e : all)\n    if (e.id == id) return &e;\n'
             '  return nullptr;\n}\n\n}  // namespace invitekit::detail\n')
 
 
 def main():
-    if len(sys.argv) < 2:
-        sys.exit('usage: gen_fast_paths.py OUTPUT.cpp endpoint.json ...')
-    text = generate(sys.argv[2:])
-    with open(sys.argv[1], 'w', encoding='utf-8') as f:
+    args = sys.argv[1:]
+    lookup = 'find_fast_endpoint'
+    if args[:1] == ['--lookup'] and len(args) > 1:
+        lookup, args = args[1], args[2:]
+    if not args:
+        sys.exit('usage: gen_fast_paths.py [--lookup NAME] OUTPUT.cpp endpoint.json ...')
+    text = generate(args[1:], lookup)
+    with open(args[0], 'w', encoding='utf-8') as f:
         f.write(text)
 
 

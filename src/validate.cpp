@@ -3,6 +3,7 @@
 
 #include "detail/compiled_endpoint.h"
 #include "detail/fast_path.h"
+#include "detail/validate_with.h"
 #include "schema.h"
 
 namespace invitekit {
@@ -13,19 +14,6 @@ bool hidden_by_errors(const issue& warning, const issue_list& errors) {
     if (detail::hides_warning(e.path, warning.path)) return true;
   }
   return false;
-}
-
-// The fast path's verdict in validate()'s terms.
-validation_result from_verdict(const detail::fast_endpoint& fast, const detail::fast_verdict& verdict,
-                               std::string_view text, validate_options options) {
-  validation_result result;
-  result.valid = verdict.valid;
-  for (std::uint32_t i = 0; i < verdict.error_count; ++i)
-    result.errors.push_back(detail::fast_issue_text(fast, verdict.errors[i]));
-  for (std::uint32_t i = 0; i < verdict.warning_count; ++i)
-    result.warnings.push_back(detail::fast_issue_text(fast, verdict.warnings[i]));
-  if (options.with_value) result.value = detail::fast_value(fast, verdict, text);
-  return result;
 }
 
 }  // namespace
@@ -42,7 +30,7 @@ validation_result validate(std::string_view endpoint_id, std::string_view body_j
   if (options.fast_path && ep->schema_errors.empty()) {
     detail::fast_verdict verdict;
     if (const detail::fast_endpoint* fast = detail::fast_validate(endpoint_id, body_json, verdict)) {
-      return from_verdict(*fast, verdict, body_json, options);
+      return detail::fast_result(*fast, verdict, body_json, options);
     }
   }
   // One document per thread, reused: parsing then allocates nothing once it has grown.
@@ -72,13 +60,21 @@ validation_result validate(std::string_view endpoint_id, const json_value& body,
     return result;
   }
 
-  schema_result checked = ep->body_schema.validate(body);
+  return detail::validate_with(ep->body_schema, ep->has_warning_schema ? &ep->warning_schema : nullptr,
+                               body, options);
+}
+
+validation_result detail::validate_with(const compiled_schema& body_schema,
+                                        const compiled_schema* warning_schema, const json_value& body,
+                                        validate_options options) {
+  validation_result result;
+  schema_result checked = body_schema.validate(body);
   result.errors = std::move(checked.errors);
   if (result.errors.size() > max_errors) result.errors.resize(max_errors);
 
   // Most bodies draw no warning: the yes/no pass skips building messages that would be dropped.
-  if (ep->has_warning_schema && !ep->warning_schema.is_valid(body)) {
-    for (issue& w : ep->warning_schema.validate(body).errors) {
+  if (warning_schema != nullptr && !warning_schema->is_valid(body)) {
+    for (issue& w : warning_schema->validate(body).errors) {
       if (result.warnings.size() == max_errors) break;
       if (!hidden_by_errors(w, result.errors)) result.warnings.push_back(std::move(w));
     }

@@ -4,15 +4,25 @@
 // ways and must give the same result: valid, errors, warnings and value, text for text.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include "detail/fast_path.h"
+#include "detail/validate_with.h"
 #include "json.h"
+#include "schema.h"
 #include "validate.h"
 #include "vector_table.h"
 
 namespace invitekit {
+namespace detail {
+// Generated from tests/fast_path_schemas/*.json (tests/CMakeLists.txt).
+const fast_endpoint* find_synthetic_fast_endpoint(std::string_view id);
+}  // namespace detail
+
 namespace {
 
 std::string describe(const validation_result& r) {
@@ -168,6 +178,71 @@ TEST(FastPath, DecidesAsTheInterpreterOnEveryVectorAndMutation) {
   EXPECT_GT(seen.valid, 500) << seen.valid;
   EXPECT_GT(seen.warned, 100) << seen.warned;
   EXPECT_GT(seen.rejected, 50) << seen.rejected;
+}
+
+// The generator on made-up schemas (tests/fast_path_schemas/), which use what the endpoints do
+// not yet: numbers and their limits, const, minLength, patterns, nested objects with their own
+// if/then/else, anyOf, not, other formats, defaults, warnings in else branches and nested
+// objects. Each sample and its mutations must be decided as validate_with() decides them, and
+// a schema the generator cannot mirror must get no fast path at all.
+TEST(FastPath, MadeUpSchemasDecideAsTheInterpreter) {
+  const std::filesystem::path dir = std::filesystem::path(INVITEKIT_TESTS_DIR) / "fast_path_schemas";
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    ++files;
+    std::ifstream in(entry.path(), std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    json_document description;
+    ASSERT_TRUE(description.parse(text.str())) << entry.path();
+    const std::string id(description.root().find("id").as_string());
+    compiled_schema body, warnings;
+    ASSERT_TRUE(body.compile(description.root().find("schema"), nullptr)) << id;
+    const bool has_warnings = description.root().find("warningSchema").exists();
+    if (has_warnings) ASSERT_TRUE(warnings.compile(description.root().find("warningSchema"), nullptr)) << id;
+
+    const detail::fast_endpoint* fast = detail::find_synthetic_fast_endpoint(id);
+    if (id == "synthetic.unsupported") {
+      EXPECT_EQ(fast, nullptr) << "a numeric const in a condition must leave the endpoint to the interpreter";
+      continue;
+    }
+    ASSERT_NE(fast, nullptr) << id << ": the generated file says why it has no fast path";
+    counts seen;
+    int failures = 0;
+    for (const json_value sample : description.root().find("samples").items()) {
+      for (const std::string& body_text : mutations(sample)) {
+        ++seen.cases;
+        detail::fast_verdict verdict;
+        const bool decided = detail::fast_decide(*fast, body_text, verdict);
+        json_document doc;
+        if (!doc.parse(body_text)) {
+          EXPECT_FALSE(decided) << id << " decided text the parser rejects: " << body_text;
+          continue;
+        }
+        if (!decided) continue;
+        ++seen.decided;
+        seen.valid += verdict.valid && verdict.warning_count == 0;
+        seen.warned += verdict.warning_count > 0;
+        seen.rejected += !verdict.valid;
+        const validation_result expected =
+            detail::validate_with(body, has_warnings ? &warnings : nullptr, doc.root(), {});
+        const validation_result actual = detail::fast_result(*fast, verdict, body_text, {});
+        if (describe(actual) != describe(expected) && ++failures <= 10) {
+          ADD_FAILURE() << id << " " << body_text << "\nfast path:\n"
+                        << describe(actual) << "\ninterpreter:\n" << describe(expected);
+        }
+      }
+    }
+    RecordProperty(id + ".cases", seen.cases);
+    RecordProperty(id + ".decided", seen.decided);
+    EXPECT_EQ(failures, 0) << id;
+    // Enough decisions of each kind for the comparison to mean something.
+    EXPECT_GT(seen.decided, 30) << id << ": " << seen.decided << " of " << seen.cases;
+    EXPECT_GT(seen.valid, 5) << id << ": " << seen.valid;
+    EXPECT_GT(seen.warned, 5) << id << ": " << seen.warned;
+    if (id == "synthetic.oneOf") EXPECT_GT(seen.rejected, 5) << id << ": " << seen.rejected;
+  }
+  EXPECT_EQ(files, 3);
 }
 
 TEST(FastPath, EveryEndpointHasOne) {

@@ -221,15 +221,11 @@ std::uintptr_t fast_table(std::uint32_t id_length) {
   return finish();
 }
 
-// validate's result when the interpreter decided: "=" (valid, no warnings, value is the body
-// text itself), or {"valid","errors","warnings"} followed by a newline and the value's JSON
-// text (nothing after the newline: no value). The value is appended as it is, not as a JSON
-// string: escaping every quote of the body and unescaping it again in JS was a fifth of a call.
-std::uintptr_t interpreted_result(const invitekit::validation_result& r, std::string_view body) {
-  if (r.valid && r.warnings.empty() && r.value == body) {
-    output = "=";
-    return finish();
-  }
+// validate's result when the interpreter decided (the fast path decides the usual bodies):
+// {"valid","errors","warnings"} followed by a newline and the value's JSON text (nothing after
+// the newline: no value). The value is appended as it is, not as a JSON string: escaping every
+// quote of the body and unescaping it again in JS was a fifth of a call.
+std::uintptr_t interpreted_result(const invitekit::validation_result& r) {
   output = "{";
   raw_field(output, "valid", r.valid ? "true" : "false");
   issues_field(output, "errors", r.errors);
@@ -431,7 +427,7 @@ EMSCRIPTEN_KEEPALIVE std::uintptr_t invitekit_validate(std::uint32_t index, std:
                                     : std::string_view(input.data() + body_length, id_length);
   invitekit::detail::fast_verdict verdict;
   if (known && fast_verdict_of(fast_endpoint_at(index), body, verdict)) return finish_verdict(verdict);
-  return interpreted_result(invitekit::validate(id, body, {.fast_path = false}), body);
+  return interpreted_result(invitekit::validate(id, body, {.fast_path = false}));
 }
 EMSCRIPTEN_KEEPALIVE std::uintptr_t invitekit_validate_many(std::uint32_t id_length,
                                                             std::uint32_t bodies_length,

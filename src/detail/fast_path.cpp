@@ -95,6 +95,17 @@ bool fast_decide(const fast_endpoint& fast, std::string_view text, fast_verdict&
   return true;
 }
 
+validation_result fast_result(const fast_endpoint& e, const fast_verdict& verdict, std::string_view text,
+                              validate_options options) {
+  validation_result result;
+  result.valid = verdict.valid;
+  for (std::uint32_t i = 0; i < verdict.error_count; ++i) result.errors.push_back(fast_issue_text(e, verdict.errors[i]));
+  for (std::uint32_t i = 0; i < verdict.warning_count; ++i)
+    result.warnings.push_back(fast_issue_text(e, verdict.warnings[i]));
+  if (options.with_value) result.value = fast_value(e, verdict, text);
+  return result;
+}
+
 std::string fast_value(const fast_endpoint& e, const fast_verdict& verdict, std::string_view text) {
   std::string out;
   out.reserve(text.size() + 32);

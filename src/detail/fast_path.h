@@ -27,6 +27,7 @@
 
 #include "issue.h"
 #include "json.h"
+#include "validate.h"
 
 namespace invitekit::detail {
 
@@ -88,6 +89,10 @@ bool fast_decide(const fast_endpoint& e, std::string_view text, fast_verdict& ve
 // the decision (warnings hidden by errors already dropped, as validate() drops them), else
 // nullptr.
 const fast_endpoint* fast_validate(std::string_view id, std::string_view text, fast_verdict& verdict);
+
+// A verdict in validate()'s terms, for the text it was made of.
+validation_result fast_result(const fast_endpoint& e, const fast_verdict& verdict, std::string_view text,
+                              validate_options options);
 
 // The value validate() reports for a text the fast path decided: the text without whitespace
 // (its strings have no escapes, so that is to_json's form) and the verdict's defaults.

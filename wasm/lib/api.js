@@ -18,7 +18,6 @@ const decoder = new TextDecoder();
 // its first MAX_BODY_BYTES + 1 bytes are enough for the core to report the "limit" error.
 const MAX_BODY_BYTES = 1 << 20;
 
-const EQUALS = 0x3d;  // "=": valid, no warnings, value is the body text itself
 const VERDICT = 0xffffffff;  // output length of a fast-path verdict (see bindings.cpp)
 
 function issue(code, message) {
@@ -200,8 +199,6 @@ function makeKit(M) {
   let inputAddress = 0;
   let inputCapacity = 0;
   let inputView = null;  // HEAPU8 over the input buffer; replaced when it or the memory moves
-  let viewAt = null;  // inputView from byte viewAtOffset on (see viewFrom)
-  let viewAtOffset = -1;
   let idInBuffer = null;  // the endpoint id the input buffer starts with, and its length
   let idLength = 0;
 
@@ -217,21 +214,8 @@ function makeKit(M) {
     // Growing the WebAssembly memory detaches the old buffer (byteLength 0).
     if (inputView === null || inputView.byteLength === 0) {
       inputView = M.HEAPU8.subarray(inputAddress, inputAddress + inputCapacity);
-      viewAtOffset = -1;
     }
     return inputView;
-  }
-
-  // The input buffer from byte `at` on. Bodies go right after the endpoint id, so the same
-  // offset comes back call after call: a subarray per call cost more than encoding the body.
-  function viewFrom(at) {
-    const whole = view();
-    if (at === 0) return whole;
-    if (at !== viewAtOffset) {
-      viewAt = whole.subarray(at);
-      viewAtOffset = at;
-    }
-    return viewAt;
   }
 
   // Writes s into the input buffer at `at` and returns its byte length. maxBytes caps a string
@@ -244,7 +228,7 @@ function makeKit(M) {
     }
     reserve(at + s.length * 3);
     if (wellFormed || isWellFormed(s)) {
-      return encoder.encodeInto(s, viewFrom(at)).written;
+      return encoder.encodeInto(s, at === 0 ? view() : view().subarray(at)).written;
     }
     return encodeWtf8(s, M.HEAPU8, inputAddress + at);
   }
@@ -336,9 +320,6 @@ function makeKit(M) {
     const address = M._invitekit_validate(index >>> 0, bodyLength, idLength);
     const length = M.HEAPU32[lengthAddress >> 2];
     if (length === VERDICT) return fromVerdict(id, address, text);
-    if (length === 1 && M.HEAPU8[address] === EQUALS) {
-      return new Validation(true, [], [], text, null);
-    }
     const out = outputText(address);
     let end = out.indexOf('\n');  // see bindings.cpp: the result, a newline, the value
     if (end < 0) end = out.length;
