@@ -6,7 +6,8 @@
 set -euo pipefail
 
 core=(cmake g++ make pkg-config nlohmann-json3-dev libgtest-dev libbenchmark-dev
-      libvalijson-dev json-schema-test-suite libpcre2-dev)
+      libvalijson-dev json-schema-test-suite libpcre2-dev
+      python3)   # python3: scripts/gen_fast_paths.py writes part of the core at build time
 wasm=(emscripten nodejs)
 serve=(python3-pytest python3-jsonschema)
 browser=(chromium)   # the npm suite's CSP test and the page's browser tests

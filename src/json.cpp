@@ -2,6 +2,8 @@
 // lookup, comparison and serialization helpers declared in json.h.
 #include "json.h"
 
+#include "detail/utf8.h"
+
 #include "number_engine.h"
 
 #include <bit>
@@ -34,7 +36,8 @@ inline bool is_ws(unsigned char c) { return c == ' ' || c == '\n' || c == '\r' |
 inline bool is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 inline bool is_letter(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-inline const char* skip_ws(const char* p) {
+// Always inlined, as skip_plain: at -Oz (the npm package) both stayed calls, one per token.
+[[gnu::always_inline]] inline const char* skip_ws(const char* p) {
   while (is_ws(static_cast<unsigned char>(*p))) ++p;
   return p;
 }
@@ -53,25 +56,8 @@ inline long hex4(const char* p) {
   return (a << 12) | (b << 8) | (c << 4) | d;
 }
 
-// The length of the well-formed UTF-8 sequence at p (Unicode 15, table 3-7: no overlongs, no
-// surrogates, nothing above U+10FFFF), or 0. Reads at most 4 bytes; the padding stops it.
-inline int utf8_length(const char* p) {
-  const auto* u = reinterpret_cast<const unsigned char*>(p);
-  unsigned char c = u[0];
-  auto cont = [](unsigned char b) { return (b & 0xC0) == 0x80; };
-  if (c < 0x80) return 1;
-  if (c < 0xC2) return 0;
-  if (c < 0xE0) return cont(u[1]) ? 2 : 0;
-  if (c < 0xF0) {
-    unsigned char lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
-    return u[1] >= lo && u[1] <= hi && cont(u[2]) ? 3 : 0;
-  }
-  if (c < 0xF5) {
-    unsigned char lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
-    return u[1] >= lo && u[1] <= hi && cont(u[2]) && cont(u[3]) ? 4 : 0;
-  }
-  return 0;
-}
+// The UTF-8 sequence at p: the padding after the text makes 4 bytes always readable.
+inline int utf8_length(const char* p) { return detail::utf8_sequence_length(p, 4); }
 
 inline char* encode_utf8(char* w, std::uint32_t cp) {
   if (cp < 0x80) {

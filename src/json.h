@@ -205,49 +205,56 @@ class json_document {
 };
 
 // ---- Inline accessors: the validator calls these once per value, so they must be cheap. ----
+// Always inlined: at -Oz (the npm package) the compiler keeps them as calls, and Binaryen then
+// merges the is_*() family into one shared function — a call per type test. Inlined, each is
+// a load and a compare, which is also smaller than the call.
+#define INVITEKIT_ACCESSOR [[gnu::always_inline]] inline
 
-inline const detail::json_node& json_value::node() const { return doc_->nodes_[index_]; }
-inline std::uint32_t json_value::next() const {
+INVITEKIT_ACCESSOR const detail::json_node& json_value::node() const { return doc_->nodes_[index_]; }
+INVITEKIT_ACCESSOR std::uint32_t json_value::next() const {
   const detail::json_node& n = node();
   return n.type == json_type::array || n.type == json_type::object ? n.a : index_ + 1;
 }
-inline bool json_value::exists() const { return doc_ != nullptr; }
-inline std::string_view json_value::verbatim() const {
+INVITEKIT_ACCESSOR bool json_value::exists() const { return doc_ != nullptr; }
+INVITEKIT_ACCESSOR std::string_view json_value::verbatim() const {
   if (!doc_ || index_ != 0 || doc_->compact_size_ == 0) return {};
   return {doc_->text_, doc_->compact_size_};
 }
-inline json_type json_value::type() const { return doc_ ? node().type : json_type::null; }
-inline bool json_value::is_null() const { return doc_ && node().type == json_type::null; }
-inline bool json_value::is_bool() const { return doc_ && node().type == json_type::boolean; }
-inline bool json_value::is_number() const { return doc_ && node().type == json_type::number; }
-inline bool json_value::is_string() const { return doc_ && node().type == json_type::string; }
-inline bool json_value::is_array() const { return doc_ && node().type == json_type::array; }
-inline bool json_value::is_object() const { return doc_ && node().type == json_type::object; }
-inline bool json_value::is_integer() const {
+INVITEKIT_ACCESSOR json_type json_value::type() const { return doc_ ? node().type : json_type::null; }
+INVITEKIT_ACCESSOR bool json_value::is_null() const { return doc_ && node().type == json_type::null; }
+INVITEKIT_ACCESSOR bool json_value::is_bool() const { return doc_ && node().type == json_type::boolean; }
+INVITEKIT_ACCESSOR bool json_value::is_number() const { return doc_ && node().type == json_type::number; }
+INVITEKIT_ACCESSOR bool json_value::is_string() const { return doc_ && node().type == json_type::string; }
+INVITEKIT_ACCESSOR bool json_value::is_array() const { return doc_ && node().type == json_type::array; }
+INVITEKIT_ACCESSOR bool json_value::is_object() const { return doc_ && node().type == json_type::object; }
+INVITEKIT_ACCESSOR bool json_value::is_integer() const {
   if (!is_number()) return false;
   return node().flags != 0 || slow_is_integer();
 }
-inline bool json_value::as_bool() const { return is_bool() && node().flags != 0; }
-inline std::string_view json_value::number_text() const {
+INVITEKIT_ACCESSOR bool json_value::as_bool() const { return is_bool() && node().flags != 0; }
+INVITEKIT_ACCESSOR std::string_view json_value::number_text() const {
   if (!is_number()) return {};
   return {doc_->text_ + node().a, node().b};
 }
-inline std::string_view json_value::as_string() const {
+INVITEKIT_ACCESSOR std::string_view json_value::as_string() const {
   if (!is_string()) return {};
   return {doc_->text_ + node().a, node().b};
 }
-inline std::size_t json_value::size() const {
+INVITEKIT_ACCESSOR std::size_t json_value::size() const {
   if (!doc_) return 0;
   const detail::json_node& n = node();
   return n.type == json_type::array || n.type == json_type::object ? n.b : 0;
 }
-inline json_value::item_range json_value::items() const {
+INVITEKIT_ACCESSOR json_value::item_range json_value::items() const {
   if (!is_array()) return {json_value(), 0};
   return {json_value(doc_, index_ + 1), node().a};
 }
-inline json_value::member_range json_value::members() const {
+INVITEKIT_ACCESSOR json_value::member_range json_value::members() const {
   if (!is_object()) return {json_value(), 0};
   return {json_value(doc_, index_ + 1), node().a};
 }
+
+
+#undef INVITEKIT_ACCESSOR
 
 }  // namespace invitekit

@@ -2,25 +2,16 @@
 #include "validate.h"
 
 #include "detail/compiled_endpoint.h"
+#include "detail/fast_path.h"
+#include "detail/validate_with.h"
 #include "schema.h"
 
 namespace invitekit {
 namespace {
 
-// True if pointer `outer` is `inner` or one of its ancestors ("/a" contains "/a/0", not "/ab").
-bool pointer_contains(std::string_view outer, std::string_view inner) {
-  return inner.substr(0, outer.size()) == outer &&
-         (inner.size() == outer.size() || inner[outer.size()] == '/');
-}
-
-// A warning is only worth showing on a field that is otherwise valid: "this website ID is
-// ignored" under a website ID that is not even a UUID would bury the error that matters. An
-// error on the field itself, inside it, or on a containing field (but not the whole body, whose
-// errors — oneOf, say — concern other fields) hides it.
 bool hidden_by_errors(const issue& warning, const issue_list& errors) {
   for (const issue& e : errors) {
-    if (pointer_contains(warning.path, e.path)) return true;
-    if (!e.path.empty() && pointer_contains(e.path, warning.path)) return true;
+    if (detail::hides_warning(e.path, warning.path)) return true;
   }
   return false;
 }
@@ -29,10 +20,18 @@ bool hidden_by_errors(const issue& warning, const issue_list& errors) {
 
 validation_result validate(std::string_view endpoint_id, std::string_view body_json,
                            validate_options options) {
-  if (detail::find_compiled_endpoint(endpoint_id) == nullptr) {
+  const detail::compiled_endpoint* ep = detail::find_compiled_endpoint(endpoint_id);
+  if (ep == nullptr) {
     validation_result result;
     result.errors.push_back(detail::unknown_endpoint_issue(endpoint_id));
     return result;
+  }
+  // The fast path reads the text itself; a broken description is the interpreter's to report.
+  if (options.fast_path && ep->schema_errors.empty()) {
+    detail::fast_verdict verdict;
+    if (const detail::fast_endpoint* fast = detail::fast_validate(endpoint_id, body_json, verdict)) {
+      return detail::fast_result(*fast, verdict, body_json, options);
+    }
   }
   // One document per thread, reused: parsing then allocates nothing once it has grown.
   thread_local json_document doc;
@@ -61,13 +60,21 @@ validation_result validate(std::string_view endpoint_id, const json_value& body,
     return result;
   }
 
-  schema_result checked = ep->body_schema.validate(body);
+  return detail::validate_with(ep->body_schema, ep->has_warning_schema ? &ep->warning_schema : nullptr,
+                               body, options);
+}
+
+validation_result detail::validate_with(const compiled_schema& body_schema,
+                                        const compiled_schema* warning_schema, const json_value& body,
+                                        validate_options options) {
+  validation_result result;
+  schema_result checked = body_schema.validate(body);
   result.errors = std::move(checked.errors);
   if (result.errors.size() > max_errors) result.errors.resize(max_errors);
 
   // Most bodies draw no warning: the yes/no pass skips building messages that would be dropped.
-  if (ep->has_warning_schema && !ep->warning_schema.is_valid(body)) {
-    for (issue& w : ep->warning_schema.validate(body).errors) {
+  if (warning_schema != nullptr && !warning_schema->is_valid(body)) {
+    for (issue& w : warning_schema->validate(body).errors) {
       if (result.warnings.size() == max_errors) break;
       if (!hidden_by_errors(w, result.errors)) result.warnings.push_back(std::move(w));
     }

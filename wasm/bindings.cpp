@@ -5,17 +5,22 @@
 //     (TextEncoder.encodeInto, no per-call allocation) and passes only their byte lengths;
 //   - C++ writes the result as compact JSON into one reusable output buffer and returns its
 //     address; its length is read from a fixed address (output_length_address).
-// The common case of validate — valid, no warnings, value equal to the input — is the single
-// byte "=", so JS builds that result without decoding or parsing anything. Names are mapped to
+// validate's usual result is a fast-path verdict: a few 32-bit words that JS reads straight
+// from memory, so it builds the result without decoding or parsing any text. Names are mapped to
 // camelCase only in the EMSCRIPTEN_BINDINGS block at the bottom.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 
+#include <charconv>
+#include <cstdarg>
 #include <cstdint>
 #include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "detail/compiled_endpoint.h"
+#include "detail/fast_path.h"
 #include "invitekit.h"
 
 namespace {
@@ -114,25 +119,113 @@ std::uintptr_t endpoints_json() {
   return finish();
 }
 
-// Arguments: endpoint id, body text.
-// Result: "=" (valid, no warnings, value is the body text itself), "V" + value (valid, no
-// warnings), or {"valid","errors","warnings"} followed by a newline and the value's JSON text
-// (nothing after the newline: no value). The value is appended as it is, not as a JSON string:
-// escaping every quote of the body and unescaping it again in JS was a fifth of a call.
-std::uintptr_t validate(std::uint32_t id_length, std::uint32_t body_length) {
+// The fast path of the catalog's endpoint `index`, or nullptr when it has none or its
+// description is broken (the interpreter reports that). Looked up once per endpoint.
+const invitekit::detail::fast_endpoint* fast_endpoint_at(std::size_t index) {
+  constexpr std::size_t cached = 32;
+  static const invitekit::detail::fast_endpoint* known[cached];
+  static bool looked_up[cached];
+  if (index < cached && looked_up[index]) return known[index];
+  const std::string_view id = invitekit::endpoints()[index].id;
+  const invitekit::detail::compiled_endpoint* ep = invitekit::detail::find_compiled_endpoint(id);
+  const invitekit::detail::fast_endpoint* fast =
+      ep != nullptr && ep->schema_errors.empty() ? invitekit::detail::find_fast_endpoint(id) : nullptr;
+  if (index < cached) {
+    known[index] = fast;
+    looked_up[index] = true;
+  }
+  return fast;
+}
+
+// The same for an endpoint id; nullptr for one the catalog does not know.
+const invitekit::detail::fast_endpoint* fast_endpoint_of(std::string_view id) {
+  const auto& catalog = invitekit::endpoints();
+  for (std::size_t i = 0; i < catalog.size(); ++i) {
+    if (catalog[i].id == id) return fast_endpoint_at(i);
+  }
+  return nullptr;
+}
+
+// The fast path's decision for a body's text, or false when the parser and interpreter must
+// decide. Like validate().
+bool fast_verdict_of(const invitekit::detail::fast_endpoint* fast, std::string_view body,
+                     invitekit::detail::fast_verdict& verdict) {
+  return fast != nullptr && invitekit::detail::fast_decide(*fast, body, verdict);
+}
+
+// Appends n in decimal.
+void append_number(std::string& out, std::uint32_t n) {
+  char digits[24];
+  out.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+}
+
+// A verdict as 32-bit words: valid, defaults mask, error count, warning count, then a
+// (rule, index) pair per error and per warning. JS turns rules into issues with the table
+// from fast_table, so no text is written or parsed per call.
+constexpr std::uint32_t verdict_words = 4 + 4 * invitekit::max_errors;
+std::uint32_t verdict_out[verdict_words];
+constexpr std::uint32_t verdict_marker = 0xFFFFFFFF;  // output_length of a verdict
+
+// Writes a verdict's words into verdict_out and returns them.
+std::uint32_t* verdict_words_of(const invitekit::detail::fast_verdict& v) {
+  std::uint32_t* w = verdict_out;
+  *w++ = v.valid ? 1 : 0;
+  *w++ = v.defaults;
+  *w++ = v.error_count;
+  *w++ = v.warning_count;
+  for (std::uint32_t i = 0; i < v.error_count; ++i) {
+    *w++ = v.errors[i].rule;
+    *w++ = static_cast<std::uint32_t>(v.errors[i].index);
+  }
+  for (std::uint32_t i = 0; i < v.warning_count; ++i) {
+    *w++ = v.warnings[i].rule;
+    *w++ = static_cast<std::uint32_t>(v.warnings[i].index);
+  }
+  return verdict_out;
+}
+
+std::uintptr_t finish_verdict(const invitekit::detail::fast_verdict& v) {
+  output_length = verdict_marker;
+  return reinterpret_cast<std::uintptr_t>(verdict_words_of(v));
+}
+
+// Arguments: endpoint id. Result: the endpoint's fast-path table, {"rules": [[path, code,
+// message], ...], "defaults": [[name, json], ...]}, or null when it has no fast path.
+std::uintptr_t fast_table(std::uint32_t id_length) {
   argument_reader args;
-  auto id = args.next(id_length);
-  auto body = args.next(body_length);
-  auto r = invitekit::validate(id, body);
-  if (r.valid && r.warnings.empty() && !r.value.empty()) {
-    if (r.value == body) {
-      output = "=";
-    } else {
-      output = "V";
-      output += r.value;
-    }
+  const invitekit::detail::fast_endpoint* fast = invitekit::detail::find_fast_endpoint(args.next(id_length));
+  if (fast == nullptr) {
+    output = "null";
     return finish();
   }
+  output = "{\"rules\":[";
+  for (std::uint32_t i = 0; i < fast->rule_count; ++i) {
+    const invitekit::detail::fast_rule& r = fast->rules[i];
+    output += i ? ",[" : "[";
+    append_json_string(output, r.path);
+    output += ',';
+    append_json_string(output, r.code);
+    output += ',';
+    append_json_string(output, r.message);
+    output += ']';
+  }
+  output += "],\"defaults\":[";
+  for (std::uint32_t i = 0; i < fast->default_count; ++i) {
+    output += i ? ",[" : "[";
+    append_json_string(output, fast->defaults[i].name);
+    output += ',';
+    append_json_string(output, fast->defaults[i].json);
+    output += ']';
+  }
+  output += "]}";
+  return finish();
+}
+
+// validate's result when the interpreter decided (the fast path decides the usual bodies):
+// {"valid","errors","warnings"} followed by a newline and the value's JSON text (nothing after
+// the newline: no value). The value is appended as it is, not as a JSON string: escaping every
+// quote of the body and unescaping it again in JS was a fifth of a call.
+std::uintptr_t interpreted_result(const invitekit::validation_result& r) {
   output = "{";
   raw_field(output, "valid", r.valid ? "true" : "false");
   issues_field(output, "errors", r.errors);
@@ -145,8 +238,13 @@ std::uintptr_t validate(std::uint32_t id_length, std::uint32_t body_length) {
 // Arguments: endpoint id, then the bodies back to back. count >= 0: the input then holds, at
 // the next 4-byte boundary, `count` little-endian uint32 byte lengths, one per body.
 // count < 0: the bodies are NDJSON text (one body per line; blank lines are skipped).
-// Result: {"validCount","invalidCount","items":[[index, errors, warnings], ...]} listing only
-// the bodies with an error or a warning; index counts bodies (NDJSON: non-blank lines).
+// Result: {"validCount","invalidCount","items":[[index, errors, warnings], ...],"fast":[address,
+// words]} listing only the bodies with an error or a warning; index counts bodies (NDJSON:
+// non-blank lines). "items" holds the interpreter's; those the fast path decided are 32-bit
+// words at `address`: index, error count, warning count, then a (rule, index) pair per issue,
+// as in a verdict (see finish_verdict), so no text is written or parsed for them.
+std::vector<std::uint32_t> fast_items;  // validate_many's fast-path items, read by JS
+
 std::uintptr_t validate_many(std::uint32_t id_length, std::uint32_t bodies_length,
                              std::int32_t count) {
   argument_reader args;
@@ -155,13 +253,33 @@ std::uintptr_t validate_many(std::uint32_t id_length, std::uint32_t bodies_lengt
   std::size_t valid_count = 0, invalid_count = 0;
   std::string items;
   std::size_t index = 0;
+  const invitekit::detail::fast_endpoint* fast = fast_endpoint_of(id);
+  fast_items.clear();
+  auto open_item = [&] {
+    items += items.empty() ? "[" : ",[";
+    append_number(items, static_cast<std::uint32_t>(index));
+    items += ',';
+  };
   auto check = [&](std::string_view body) {
-    auto r = invitekit::validate(id, body, {.with_value = false});  // items carry no value
+    invitekit::detail::fast_verdict verdict;
+    if (fast_verdict_of(fast, body, verdict)) {
+      (verdict.valid ? valid_count : invalid_count)++;
+      if (verdict.error_count || verdict.warning_count) {
+        // The verdict's own words (finish_verdict), its index in place of "valid" and without
+        // the defaults.
+        std::uint32_t* words = verdict_words_of(verdict);
+        words[1] = static_cast<std::uint32_t>(index);
+        const std::uint32_t* end = words + 4 + 2 * (verdict.error_count + verdict.warning_count);
+        for (const std::uint32_t* w = words + 1; w != end; ++w) fast_items.push_back(*w);
+      }
+      ++index;
+      return;
+    }
+    // Items carry no value; the fast path was unsure.
+    auto r = invitekit::validate(id, body, {.with_value = false, .fast_path = false});
     (r.valid ? valid_count : invalid_count)++;
     if (!r.errors.empty() || !r.warnings.empty()) {
-      items += items.empty() ? "[" : ",[";
-      items += std::to_string(index);
-      items += ',';
+      open_item();
       append_issues(items, r.errors);
       items += ',';
       append_issues(items, r.warnings);
@@ -179,18 +297,27 @@ std::uintptr_t validate_many(std::uint32_t id_length, std::uint32_t bodies_lengt
       offset += length;
     }
   } else {
-    while (!bodies.empty()) {
-      auto end = bodies.find('\n');
-      auto text = bodies.substr(0, end);
-      bodies = end == std::string_view::npos ? std::string_view{} : bodies.substr(end + 1);
+    // memchr and plain loops: string_view's find is three nested calls at -Oz, per line.
+    const char* at = bodies.data();
+    const char* const end = at + bodies.size();
+    while (at != end) {
+      const auto* newline = static_cast<const char*>(std::memchr(at, '\n', static_cast<std::size_t>(end - at)));
+      const char* line_end = newline ? newline : end;
+      std::string_view text(at, static_cast<std::size_t>(line_end - at));
+      at = newline ? newline + 1 : end;
       if (!text.empty() && text.back() == '\r') text.remove_suffix(1);
-      if (text.find_first_not_of(" \t") == std::string_view::npos) continue;
-      check(text);
+      std::size_t first = 0;  // the first character that is not a blank
+      while (first < text.size() && (text[first] == ' ' || text[first] == '\t')) ++first;
+      if (first < text.size()) check(text);
     }
   }
   output = "{\"validCount\":" + std::to_string(valid_count) +
            ",\"invalidCount\":" + std::to_string(invalid_count) + ",\"items\":[";
   output += items;
+  output += "],\"fast\":[";
+  append_number(output, static_cast<std::uint32_t>(reinterpret_cast<std::uintptr_t>(fast_items.data())));
+  output += ',';
+  append_number(output, static_cast<std::uint32_t>(fast_items.size()));
   output += "]}";
   return finish();
 }
@@ -282,13 +409,66 @@ std::uintptr_t read_response(std::uint32_t id_length, std::int32_t status,
 
 }  // namespace
 
+// validate and validateMany are plain exports, not Embind functions: Embind's generic invoker
+// (this build has no dynamic code, so no generated ones) cost ~290 ns per call, more than
+// validating a small body. JS calls them as Module._invitekit_validate(...).
+extern "C" {
+// Arguments: the endpoint's place in the catalog (endpoints_json's order) and the body text at
+// the start of the input buffer; for an id the catalog does not know (index past its end,
+// whose error names it), the id follows the body.
+// Result: a fast-path verdict (output length verdict_marker, see finish_verdict), or the
+// interpreter's result (see interpreted_result).
+EMSCRIPTEN_KEEPALIVE std::uintptr_t invitekit_validate(std::uint32_t index, std::uint32_t body_length,
+                                                       std::uint32_t id_length) {
+  const std::string_view body(input.data(), body_length);
+  const auto& catalog = invitekit::endpoints();
+  const bool known = index < catalog.size();
+  const std::string_view id = known ? std::string_view(catalog[index].id)
+                                    : std::string_view(input.data() + body_length, id_length);
+  invitekit::detail::fast_verdict verdict;
+  if (known && fast_verdict_of(fast_endpoint_at(index), body, verdict)) return finish_verdict(verdict);
+  return interpreted_result(invitekit::validate(id, body, {.fast_path = false}));
+}
+EMSCRIPTEN_KEEPALIVE std::uintptr_t invitekit_validate_many(std::uint32_t id_length,
+                                                            std::uint32_t bodies_length,
+                                                            std::int32_t count) {
+  return validate_many(id_length, bodies_length, count);
+}
+}
+
+// Embind's __getTypeName (embind.cpp) formats a type's address with siprintf(out, "%p", type),
+// for type names this build never shows (EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0). It is the
+// module's only printf, and musl's printf_core costs about 3 KB of .wasm: this one writes
+// "%p" and nothing else (any other format gives "" and -1).
+extern "C" int siprintf(char* out, const char* format, ...) {
+  if (std::strcmp(format, "%p") != 0) {
+    *out = '\0';
+    return -1;
+  }
+  va_list args;
+  va_start(args, format);
+  auto value = reinterpret_cast<std::uintptr_t>(va_arg(args, void*));
+  va_end(args);
+  char digits[2 * sizeof value];
+  int count = 0;
+  do {
+    digits[count++] = "0123456789abcdef"[value & 15];
+    value >>= 4;
+  } while (value != 0);
+  char* at = out;
+  *at++ = '0';
+  *at++ = 'x';
+  while (count > 0) *at++ = digits[--count];
+  *at = '\0';
+  return static_cast<int>(at - out);
+}
+
 EMSCRIPTEN_BINDINGS(invitekit) {
   using emscripten::function;
   function("inputBuffer", &input_buffer);
   function("outputLengthAddress", &output_length_address);
   function("endpointsJson", &endpoints_json);
-  function("validate", &validate);
-  function("validateMany", &validate_many);
+  function("fastTable", &fast_table);
   function("buildRequest", &build_request);
   function("readResponse", &read_response);
 }

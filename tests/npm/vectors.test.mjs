@@ -67,3 +67,25 @@ for (const v of vectors('read_response')) {
     assert.deepEqual(brief(r.warnings, v.warnings), v.warnings ?? []);
   });
 }
+
+// validateMany decodes results its own way (one call, fast-path rules by number): every
+// endpoint's bodies, in one batch as objects and one as NDJSON, give each body validate()'s
+// errors and warnings, whichever of the core's paths decided them.
+for (const endpoint of new Set(vectors('validate').map((v) => v.endpoint))) {
+  test(`validateMany agrees with validate: ${endpoint}`, () => {
+    const rows = vectors('validate').filter((v) => v.endpoint === endpoint && !('bodyText' in v));
+    const bodies = rows.map(bodyOf);
+    const expected = bodies.map((b) => kit.validate(endpoint, b));
+    const lines = bodies.map((b) => (typeof b === 'string' ? b : JSON.stringify(b)));
+    for (const batch of [bodies, lines.join('\n')]) {
+      const r = kit.validateMany(endpoint, batch);
+      assert.equal(r.items.length, bodies.length);
+      assert.equal(r.validCount, expected.filter((e) => e.valid).length);
+      r.items.forEach((item, i) => {
+        assert.equal(item.valid, expected[i].valid, JSON.stringify(bodies[i]));
+        assert.deepEqual(item.errors, expected[i].errors, JSON.stringify(bodies[i]));
+        assert.deepEqual(item.warnings, expected[i].warnings, JSON.stringify(bodies[i]));
+      });
+    }
+  });
+}

@@ -18,8 +18,7 @@ const decoder = new TextDecoder();
 // its first MAX_BODY_BYTES + 1 bytes are enough for the core to report the "limit" error.
 const MAX_BODY_BYTES = 1 << 20;
 
-const EQUALS = 0x3d;  // "=": valid, no warnings, value is the body text itself
-const VALUE = 0x56;   // "V": valid, no warnings, value follows
+const VERDICT = 0xffffffff;  // output length of a fast-path verdict (see bindings.cpp)
 
 function issue(code, message) {
   return { path: '', code, message };
@@ -90,18 +89,29 @@ const isWellFormed = typeof String.prototype.isWellFormed === 'function'
   : (s) => !/[\ud800-\udfff]/.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''));
 
 // The result of validate(): `value` (the body with defaults, parsed) is only parsed when read.
+// `defaults`, from a fast-path verdict: [[name, json], ...] the top-level object lacks, added
+// after its own members as the core's value text has them.
 class Validation {
-  constructor(valid, errors, warnings, valueText) {
+  constructor(valid, errors, warnings, valueText, defaults) {
     this.valid = valid;
     this.errors = errors;
     this.warnings = warnings;
     this._valueText = valueText;
+    this._defaults = defaults;
     this._value = undefined;
   }
 
   get value() {
     if (this._value === undefined) {
       this._value = this._valueText === null ? null : JSON.parse(this._valueText);
+      if (this._defaults !== null) {
+        for (const [name, json] of this._defaults) {
+          // As JSON.parse makes members: own, enumerable, even for "__proto__".
+          Object.defineProperty(this._value, name, {
+            value: JSON.parse(json), writable: true, enumerable: true, configurable: true,
+          });
+        }
+      }
     }
     return this._value;
   }
@@ -112,6 +122,7 @@ class Validation {
 }
 Object.defineProperty(Validation.prototype, '_valueText', { enumerable: false, writable: true });
 Object.defineProperty(Validation.prototype, '_value', { enumerable: false, writable: true });
+Object.defineProperty(Validation.prototype, '_defaults', { enumerable: false, writable: true });
 
 function checkId(id) {
   if (typeof id !== 'string') {
@@ -209,10 +220,14 @@ function makeKit(M) {
 
   // Writes s into the input buffer at `at` and returns its byte length. maxBytes caps a string
   // that is longer than the core would accept anyway.
-  function writeString(s, at, maxBytes) {
-    if (maxBytes !== undefined && s.length > maxBytes) s = s.slice(0, maxBytes + 1);
+  // wellFormed: s is known to have no lone surrogate (JSON.stringify's output never has one).
+  function writeString(s, at, maxBytes, wellFormed = false) {
+    if (maxBytes !== undefined && s.length > maxBytes) {
+      s = s.slice(0, maxBytes + 1);  // which may cut a surrogate pair in two
+      wellFormed = false;
+    }
     reserve(at + s.length * 3);
-    if (isWellFormed(s)) {
+    if (wellFormed || isWellFormed(s)) {
       return encoder.encodeInto(s, at === 0 ? view() : view().subarray(at)).written;
     }
     return encodeWtf8(s, M.HEAPU8, inputAddress + at);
@@ -250,27 +265,73 @@ function makeKit(M) {
   const endpointsText = outputText(M.endpointsJson());
   const endpointIds = JSON.parse(endpointsText).map((e) => e.id);
 
-  function validateText(id, text) {
-    const idBytes = writeId(id);
-    const bodyLength = writeString(text, idBytes, MAX_BODY_BYTES);
-    const address = M.validate(idBytes, bodyLength);
-    const length = M.HEAPU32[lengthAddress >> 2];
-    if (length === 1 && M.HEAPU8[address] === EQUALS) {
-      return new Validation(true, [], [], text);
+  // Each endpoint's fast-path table (bindings.cpp fast_table): its fixed issues as
+  // [path, code, message] and its top-level defaults as [name, json].
+  const fastTables = new Map();
+  function fastTable(id) {
+    let table = fastTables.get(id);
+    if (table === undefined) {
+      table = outputJson(M.fastTable(writeId(id)));
+      fastTables.set(id, table);
     }
+    return table;
+  }
+
+  // A fresh issue object for a rule of the table; index >= 0 names an element below its path.
+  function ruleIssue(rules, rule, index) {
+    const [path, code, message] = rules[rule];
+    return { path: index < 0 ? path : `${path}/${index}`, code, message };
+  }
+
+  function verdictIssues(rules, words, at, count) {
+    const issues = new Array(count);
+    for (let i = 0; i < count; i++) issues[i] = ruleIssue(rules, words[at + 2 * i], words[at + 2 * i + 1]);
+    return issues;
+  }
+
+  // The verdict's words (see bindings.cpp finish_verdict) as a Validation of `text`.
+  function fromVerdict(id, address, text) {
+    let words = M.HEAP32;
+    const at = address >> 2;
+    const valid = words[at] === 1;
+    const mask = words[at + 1];
+    const errorCount = words[at + 2];
+    const warningCount = words[at + 3];
+    let defaults = null;
+    let errors = [];
+    let warnings = [];
+    if (mask !== 0 || errorCount !== 0 || warningCount !== 0) {
+      const table = fastTable(id);
+      words = M.HEAP32;  // fetching the table (once per endpoint) may have grown the memory
+      if (mask !== 0) defaults = table.defaults.filter((_, i) => mask & (1 << i));
+      errors = verdictIssues(table.rules, words, at + 4, errorCount);
+      warnings = verdictIssues(table.rules, words, at + 4 + 2 * errorCount, warningCount);
+    }
+    return new Validation(valid, errors, warnings, text, defaults);
+  }
+
+  function validateText(id, text, wellFormed) {
+    // A catalog id goes as its index; any other id is written after the body, for the core to
+    // name it in its error.
+    const index = endpointIds.indexOf(id);
+    idInBuffer = null;  // the body takes its place
+    const bodyLength = writeString(text, 0, MAX_BODY_BYTES, wellFormed);
+    const idLength = index < 0 ? writeString(id, bodyLength, undefined) : 0;
+    const address = M._invitekit_validate(index >>> 0, bodyLength, idLength);
+    const length = M.HEAPU32[lengthAddress >> 2];
+    if (length === VERDICT) return fromVerdict(id, address, text);
     const out = outputText(address);
-    if (out.charCodeAt(0) === VALUE) return new Validation(true, [], [], out.slice(1));
     let end = out.indexOf('\n');  // see bindings.cpp: the result, a newline, the value
     if (end < 0) end = out.length;
     const r = JSON.parse(out.slice(0, end));
-    return new Validation(r.valid, r.errors, r.warnings, end + 1 < out.length ? out.slice(end + 1) : null);
+    return new Validation(r.valid, r.errors, r.warnings, end + 1 < out.length ? out.slice(end + 1) : null, null);
   }
 
   function validate(id, body) {
     checkId(id);
     const text = toJsonText(body, true);
-    if (typeof text !== 'string') return new Validation(false, [text], [], null);
-    return validateText(id, text);
+    if (typeof text !== 'string') return new Validation(false, [text], [], null, null);
+    return validateText(id, text, text !== body);  // not the caller's own text: stringify's
   }
 
   function validateMany(id, bodies) {
@@ -292,7 +353,7 @@ function makeKit(M) {
           failed.push([i, text]);
           continue;
         }
-        const length = writeString(text, at, MAX_BODY_BYTES);
+        const length = writeString(text, at, MAX_BODY_BYTES, text !== bodies[i]);
         at += length;
         lengths.push(length);
         sent.push(i);
@@ -304,12 +365,27 @@ function makeKit(M) {
     } else {
       throw new TypeError('invitekit: validateMany takes an array of bodies or NDJSON text');
     }
-    const r = outputJson(M.validateMany(idBytes, at - idBytes, count));
+    const r = outputJson(M._invitekit_validate_many(idBytes, at - idBytes, count));
     const total = sent ? bodies.length : r.validCount + r.invalidCount;
     const items = new Array(total);
     for (const [index, errors, warnings] of r.items) {
       const at = sent ? sent[index] : index;
       items[at] = { index: at, valid: errors.length === 0, errors, warnings };
+    }
+    // The fast path's items, as words (see bindings.cpp validate_many).
+    const [address, length] = r.fast;
+    if (length > 0) {
+      const rules = fastTable(id).rules;
+      const words = M.HEAP32;
+      for (let w = address >> 2, end = w + length; w < end;) {
+        const at = sent ? sent[words[w]] : words[w];
+        const errorCount = words[w + 1];
+        const warningCount = words[w + 2];
+        const errors = verdictIssues(rules, words, w + 3, errorCount);
+        const warnings = verdictIssues(rules, words, w + 3 + 2 * errorCount, warningCount);
+        items[at] = { index: at, valid: errorCount === 0, errors, warnings };
+        w += 3 + 2 * (errorCount + warningCount);
+      }
     }
     for (const [index, problem] of failed) {
       items[index] = { index, valid: false, errors: [problem], warnings: [] };
@@ -370,7 +446,7 @@ function makeKit(M) {
           // A Standard Schema validates JS values: a string is a JSON string, not JSON text.
           const text = toJsonText(value, false);
           if (typeof text !== 'string') return { issues: [{ message: text.message, path: [] }] };
-          const r = validateText(id, text);
+          const r = validateText(id, text, true);
           if (r.valid) return { value: r.value };
           return { issues: r.errors.map((e) => ({ message: e.message, path: pointerToPath(e.path, value) })) };
         },
