@@ -64,9 +64,9 @@ export async function chooseEndpoint(admin, endpointId) {
   if ((await admin.state())?.endpoint === endpointId) return;
   await admin.click(null, { key: `tab/${endpointId}` });
   const chosen = (state) => state.endpoint === endpointId;
-  // Once in about fifteen CI runs the first click on a tab, right after the page settled, was
-  // not seen (an open question about the page, in the stop-10 note): click again, and say so,
-  // rather than fail a test about something else. A second miss still fails.
+  // In one of stop 10's four CI runs the first click on a tab, right after the page settled,
+  // was not seen (an open question about the page, in that stop's note): click again, and say
+  // so, rather than fail a test about something else. A second miss still fails.
   const seen = await admin.waitFor((snap) => chosen(snap.state), `endpoint ${endpointId}`, 4000).then(() => true, () => false);
   if (seen) return;
   console.log(`# note: the click on tab/${endpointId} was not seen; clicking again`);
