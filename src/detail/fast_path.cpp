@@ -78,17 +78,15 @@ bool fast_decide(const fast_endpoint& fast, std::string_view text, fast_verdict&
   // Over the parser's size limit the interpreter reports it.
   if (text.size() > json_limits{}.max_bytes || !fast.scan(text, verdict)) return false;
   if (verdict.error_count == 0 || verdict.warning_count == 0) return true;
-  const fast_endpoint* e = &fast;
   // A decided error next to warnings (the bulk oneOf with a duplicate id): drop the warnings
   // it hides, as validate() does.
   std::uint32_t kept = 0;
   for (std::uint32_t w = 0; w < verdict.warning_count; ++w) {
     const fast_issue warning = verdict.warnings[w];
+    const std::string path = fast_issue_text(fast, warning).path;
     bool hidden = false;
-    for (std::uint32_t i = 0; i < verdict.error_count && !hidden; ++i) {
-      const issue error = fast_issue_text(*e, verdict.errors[i]);
-      hidden = hides_warning(error.path, fast_issue_text(*e, warning).path);
-    }
+    for (std::uint32_t i = 0; i < verdict.error_count && !hidden; ++i)
+      hidden = hides_warning(fast_issue_text(fast, verdict.errors[i]).path, path);
     if (!hidden) verdict.warnings[kept++] = warning;
   }
   verdict.warning_count = kept;

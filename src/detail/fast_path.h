@@ -104,8 +104,8 @@ class json_scanner {
  public:
   explicit json_scanner(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
 
-  // Whether the next token is c (then taken). Always inlined, as skip_ws: at -Oz (the npm
-  // package) they were a call per token.
+  // Whether the next token is c (then taken). Not forced inline, unlike skip_ws and at_end:
+  // at every token of the generated code that cost 0.3 KB of the npm package.
   bool take(char c) {
     skip_ws();
     if (p_ == end_ || *p_ != c) return false;
