@@ -1,4 +1,5 @@
-// invitekit WebAssembly bindings: the core's public API for wasm/lib/api.js, the only Embind file.
+// invitekit WebAssembly bindings: the core's public API for wasm/lib/api.js, bound with Embind
+// (whose types are in embind_types.cpp).
 //
 // The protocol is deliberately narrow, because crossing the boundary is what costs time:
 //   - JS writes every string argument, UTF-8, back to back into one reusable input buffer
@@ -12,7 +13,6 @@
 #include <emscripten/emscripten.h>
 
 #include <charconv>
-#include <cstdarg>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -434,33 +434,6 @@ EMSCRIPTEN_KEEPALIVE std::uintptr_t invitekit_validate_many(std::uint32_t id_len
                                                             std::int32_t count) {
   return validate_many(id_length, bodies_length, count);
 }
-}
-
-// Embind's __getTypeName (embind.cpp) formats a type's address with siprintf(out, "%p", type),
-// for type names this build never shows (EMSCRIPTEN_HAS_UNBOUND_TYPE_NAMES=0). It is the
-// module's only printf, and musl's printf_core costs about 3 KB of .wasm: this one writes
-// "%p" and nothing else (any other format gives "" and -1).
-extern "C" int siprintf(char* out, const char* format, ...) {
-  if (std::strcmp(format, "%p") != 0) {
-    *out = '\0';
-    return -1;
-  }
-  va_list args;
-  va_start(args, format);
-  auto value = reinterpret_cast<std::uintptr_t>(va_arg(args, void*));
-  va_end(args);
-  char digits[2 * sizeof value];
-  int count = 0;
-  do {
-    digits[count++] = "0123456789abcdef"[value & 15];
-    value >>= 4;
-  } while (value != 0);
-  char* at = out;
-  *at++ = '0';
-  *at++ = 'x';
-  while (count > 0) *at++ = digits[--count];
-  *at = '\0';
-  return static_cast<int>(at - out);
 }
 
 EMSCRIPTEN_BINDINGS(invitekit) {
