@@ -30,26 +30,36 @@ constexpr auto plain_bytes = [] {
   return t;
 }();
 
+bool json_scanner::take_after_ws(char c) {
+  skip_ws();
+  if (p_ == end_ || *p_ != c) return false;
+  ++p_;
+  return true;
+}
+
 bool json_scanner::string(std::string_view& out) {
   if (!take('"')) return false;
-  const char* start = p_;
-  while (p_ != end_) {
-    const auto c = static_cast<unsigned char>(*p_);
+  // Locals, not the members: a char load may alias them, which would make the loop store and
+  // reload p_ at every byte.
+  const char* p = p_;
+  const char* const end = end_;
+  const char* const start = p;
+  for (;;) {
+    if (p == end) return false;
+    const auto c = static_cast<unsigned char>(*p);
     if (plain_bytes[c]) {
-      ++p_;
+      ++p;
       continue;
     }
-    if (c == '"') {
-      out = std::string_view(start, static_cast<std::size_t>(p_ - start));
-      ++p_;
-      return true;
-    }
+    if (c == '"') break;
     if (c < 0x80) return false;  // an escape, or a control character the parser rejects
-    const int length = utf8_sequence_length(p_, static_cast<std::size_t>(end_ - p_));
+    const int length = utf8_sequence_length(p, static_cast<std::size_t>(end - p));
     if (length == 0) return false;
-    p_ += length;
+    p += length;
   }
-  return false;
+  out = std::string_view(start, static_cast<std::size_t>(p - start));
+  p_ = p + 1;
+  return true;
 }
 
 bool json_scanner::integer(double& out) {
