@@ -147,6 +147,30 @@ struct input_event {
 };
 std::deque<input_event> g_queue;
 
+// 1.86 takes a tab's (any overlapping item's) hover from the previous frame: a press in the frame
+// the pointer arrives, with another widget hovered the frame before, is dropped. That is a tap,
+// or a click that lands before the page (idle, or busy) drew the move. Such a press waits one
+// frame, which ImGui then draws with the pointer in place; 1.87's input queue does the same.
+ImVec2 g_last_mouse_pos(-FLT_MAX, -FLT_MAX);
+bool g_last_mouse_down[IM_ARRAYSIZE(ImGuiIO::MouseDown)] = {};
+bool g_held_press[IM_ARRAYSIZE(ImGuiIO::MouseDown)] = {};
+
+void trickle_presses(ImGuiIO& io) {
+  const bool moved = io.MousePos.x != g_last_mouse_pos.x || io.MousePos.y != g_last_mouse_pos.y;
+  for (int b = 0; b < IM_ARRAYSIZE(io.MouseDown); ++b) {
+    if (g_held_press[b]) {
+      io.MouseDown[b] = true;  // released since? Still one frame down: the click it was
+      g_held_press[b] = false;
+    } else if (io.MouseDown[b] && !g_last_mouse_down[b] && moved) {
+      io.MouseDown[b] = false;
+      g_held_press[b] = true;
+      wake();
+    }
+    g_last_mouse_down[b] = io.MouseDown[b];
+  }
+  g_last_mouse_pos = io.MousePos;
+}
+
 std::string take_string(char* p) {
   std::string s = p ? p : "";
   std::free(p);
@@ -268,6 +292,7 @@ void begin_frame(const canvas_metrics& m) {
     io.MousePos.x /= g_backing_scale;
     io.MousePos.y /= g_backing_scale;
   }
+  trickle_presses(io);
   apply_queue(io);
   float wheel[2];
   invitekit_js_take_wheel(wheel);
@@ -286,6 +311,7 @@ bool end_frame(bool busy) {
   bool held = false;
   for (bool down : io.KeysDown) held = held || down;
   for (bool down : io.MouseDown) held = held || down;
+  for (bool down : g_held_press) held = held || down;
   if (g_frames_left > 0) --g_frames_left;
   if (g_frames_left == 0 && !busy && !held && g_queue.empty()) {
     emscripten_pause_main_loop();
