@@ -6,13 +6,16 @@
 // registration is an import of its JS half, so all of that JS (UTF-16/32 codecs, the val
 // handle table, typed-array views) ships whether used or not: about 2 KB of the npm package's
 // gzip size, which has a 60 KB budget. bindings.cpp passes only integers (strings go through
-// the input buffer as bytes), so this file defines the two symbols bind.cpp's object provides,
-// the linker never pulls that object out of libembind.a, and Emscripten's JS dead-code pass
-// drops the rest.
+// the input buffer as bytes), so the link takes Embind's JS libraries without libembind.a
+// (wasm/CMakeLists.txt), this file defines the two symbols bind.cpp would, and Emscripten's JS
+// dead-code pass drops the rest.
 //
 // A binding that uses another type fails loudly, never quietly: Embind throws "unbound types"
-// for it when the module starts, and tests/npm runs every bound function. Register the type
-// here (as bind.cpp does) when a binding needs it.
+// when that function is called, and tests/npm calls every bound function. To add a type,
+// register it here as bind.cpp does, under bind.cpp's name (Embind reads unsignedness from the
+// word "unsigned" in it). A type that lives in the heap (std::string, memory views) also needs
+// _malloc exported (-sEXPORTED_FUNCTIONS): -lembind exported it (emcc's EMBIND setting), and
+// nothing here does, so such a binding would throw "_malloc is not defined".
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 
@@ -34,8 +37,9 @@ void register_integer(const char* name) {
 
 extern "C" {
 
-// Run by a constructor, before main and before any EMSCRIPTEN_BINDINGS block, as bind.cpp's is.
-EMSCRIPTEN_KEEPALIVE __attribute__((constructor)) void __embind_register_native_and_builtin_types() {
+// A constructor, as bind.cpp's (Embind waits for a function's types, so the order of
+// constructors does not matter). Not exported: only pthreads call it from JS.
+__attribute__((constructor)) void __embind_register_native_and_builtin_types() {
   emscripten::internal::_embind_register_void(emscripten::internal::TypeID<void>::get(), "void");
   register_integer<int>("int");
   register_integer<unsigned int>("unsigned int");
