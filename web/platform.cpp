@@ -150,25 +150,42 @@ std::deque<input_event> g_queue;
 // 1.86 takes a tab's (any overlapping item's) hover from the previous frame: a press in the frame
 // the pointer arrives, with another widget hovered the frame before, is dropped. That is a tap,
 // or a click that lands before the page (idle, or busy) drew the move. Such a press waits one
-// frame, which ImGui then draws with the pointer in place; 1.87's input queue does the same.
-ImVec2 g_last_mouse_pos(-FLT_MAX, -FLT_MAX);
-bool g_last_mouse_down[IM_ARRAYSIZE(ImGuiIO::MouseDown)] = {};
-bool g_held_press[IM_ARRAYSIZE(ImGuiIO::MouseDown)] = {};
+// frame, which ImGui draws with the pointer in place, and then comes at the place it was made
+// (the pointer may have moved on: a drag starts where it was pressed), as 1.87's input queue
+// does. A new press right after a held one waits too, or ImGui would see one long press.
+constexpr int mouse_buttons = IM_ARRAYSIZE(ImGuiIO::MouseDown);
+ImVec2 g_last_mouse_pos(-FLT_MAX, -FLT_MAX);  // as ImGui saw it last frame
+bool g_real_down_before[mouse_buttons] = {};  // the backend's state last frame
+bool g_given_down_before[mouse_buttons] = {};  // what ImGui was given last frame
+struct held_press {
+  bool waiting = false;
+  ImVec2 at;
+};
+held_press g_held_press[mouse_buttons];
 
-void trickle_presses(ImGuiIO& io) {
+// Returns whether a press was held back this frame (keys then wait with it, see begin_frame).
+bool trickle_presses(ImGuiIO& io) {
   const bool moved = io.MousePos.x != g_last_mouse_pos.x || io.MousePos.y != g_last_mouse_pos.y;
-  for (int b = 0; b < IM_ARRAYSIZE(io.MouseDown); ++b) {
-    if (g_held_press[b]) {
+  bool held_one = false;
+  const ImVec2* press_at = nullptr;
+  for (int b = 0; b < mouse_buttons; ++b) {
+    const bool real = io.MouseDown[b];
+    if (g_held_press[b].waiting) {
       io.MouseDown[b] = true;  // released since? Still one frame down: the click it was
-      g_held_press[b] = false;
-    } else if (io.MouseDown[b] && !g_last_mouse_down[b] && moved) {
+      g_held_press[b].waiting = false;
+      press_at = &g_held_press[b].at;
+    } else if (real && !g_real_down_before[b] && (moved || g_given_down_before[b])) {
       io.MouseDown[b] = false;
-      g_held_press[b] = true;
+      g_held_press[b] = {true, io.MousePos};
+      held_one = true;
       wake();
     }
-    g_last_mouse_down[b] = io.MouseDown[b];
+    g_real_down_before[b] = real;
+    g_given_down_before[b] = io.MouseDown[b];
   }
+  if (press_at != nullptr) io.MousePos = *press_at;
   g_last_mouse_pos = io.MousePos;
+  return held_one;
 }
 
 std::string take_string(char* p) {
@@ -292,8 +309,9 @@ void begin_frame(const canvas_metrics& m) {
     io.MousePos.x /= g_backing_scale;
     io.MousePos.y /= g_backing_scale;
   }
-  trickle_presses(io);
-  apply_queue(io);
+  // Keys wait with a held press, so that a Shift-click or the typing after a click keeps its
+  // order around the press.
+  if (!trickle_presses(io)) apply_queue(io);
   float wheel[2];
   invitekit_js_take_wheel(wheel);
   // ~100 px of deltaY is one notch: ImGui scrolls 5 lines per unit, so about 70 px per notch.
@@ -311,7 +329,7 @@ bool end_frame(bool busy) {
   bool held = false;
   for (bool down : io.KeysDown) held = held || down;
   for (bool down : io.MouseDown) held = held || down;
-  for (bool down : g_held_press) held = held || down;
+  for (const held_press& press : g_held_press) held = held || press.waiting;
   if (g_frames_left > 0) --g_frames_left;
   if (g_frames_left == 0 && !busy && !held && g_queue.empty()) {
     emscripten_pause_main_loop();
