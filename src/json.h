@@ -254,7 +254,6 @@ INVITEKIT_ACCESSOR json_value::member_range json_value::members() const {
   return {json_value(doc_, index_ + 1), node().a};
 }
 
-
 #undef INVITEKIT_ACCESSOR
 
 }  // namespace invitekit

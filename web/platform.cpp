@@ -163,7 +163,8 @@ struct held_press {
 };
 held_press g_held_press[mouse_buttons];
 
-// Returns whether a press was held back this frame (keys then wait with it, see begin_frame).
+// Returns whether a press was held back this frame (keys then wait with it, see begin_frame);
+// wake() keeps the loop running for the frame that gives it.
 bool trickle_presses(ImGuiIO& io) {
   const bool moved = io.MousePos.x != g_last_mouse_pos.x || io.MousePos.y != g_last_mouse_pos.y;
   bool held_one = false;
@@ -329,7 +330,6 @@ bool end_frame(bool busy) {
   bool held = false;
   for (bool down : io.KeysDown) held = held || down;
   for (bool down : io.MouseDown) held = held || down;
-  for (const held_press& press : g_held_press) held = held || press.waiting;
   if (g_frames_left > 0) --g_frames_left;
   if (g_frames_left == 0 && !busy && !held && g_queue.empty()) {
     emscripten_pause_main_loop();
