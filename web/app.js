@@ -4,8 +4,9 @@
 // Contract with the C++ app (see web/CMakeLists.txt):
 //   - the app is created with createInviteKitAdmin({canvas, shell}) — `canvas` is #canvas, sized
 //     by CSS to fill the window; the app sets its backing store to CSS size × devicePixelRatio;
-//   - after its first rendered frame the app dispatches `invitekit-ready` on window (the loading
-//     panel goes away); when it cannot start it dispatches `invitekit-error` {detail: {message}};
+//   - once it has drawn a whole frame (its second: ImGui shows tabs from the frame after they
+//     appear) the app dispatches `invitekit-ready` on window (the loading panel goes away); when
+//     it cannot start it dispatches `invitekit-error` {detail: {message}};
 //   - EM_JS code may use `Module.shell` (everything optional for the app):
 //       shell.getClipboardText()      text of the last paste event aimed at the app (or of the
 //                                     app's last copy), for io.GetClipboardTextFn. Ctrl/Cmd+V
@@ -167,7 +168,7 @@
 
   // ---- Start ---------------------------------------------------------------------------
 
-  // The loading panel stays until the app has drawn its first frame.
+  // The loading panel stays until the app has drawn a whole frame.
   let started = false;
   window.addEventListener('invitekit-ready', () => {
     if (started || status.classList.contains('status-error')) return;

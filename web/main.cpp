@@ -22,7 +22,10 @@ GLFWwindow* g_window = nullptr;
 invitekit::web::app_state g_app;
 invitekit::web::platform::canvas_metrics g_metrics;
 bool g_device_ready = false;
-bool g_announced = false;
+// Frames drawn before the loading panel may go: ImGui 1.86 lays out a tab bar in the frame after
+// its tabs appear (TabItemEx adds an appearing tab with an empty rectangle and draws nothing), so
+// the first frame has no tabs to see or click.
+int g_frames_before_ready = 2;
 
 void glfw_error_callback(int error, const char* description) {
   std::fprintf(stderr, "GLFW error %d: %s\n", error, description);
@@ -77,10 +80,7 @@ void main_loop_step() {
   state.settled = platform::end_frame(g_app.send.in_flight || fetch_pending() > 0);
   test_hooks::publish(state);
   accessible_form::publish(g_app);
-  if (!g_announced) {
-    g_announced = true;
-    platform::notify_ready();
-  }
+  if (g_frames_before_ready > 0 && --g_frames_before_ready == 0) platform::notify_ready();
 }
 
 }  // namespace

@@ -58,7 +58,7 @@ void storage_remove(bool session, const char* key);
 
 void set_clipboard_text(const std::string& text);
 
-// Tell the page shell the app is up (after the first frame) or cannot start.
+// Tell the page shell the app is up (once it has drawn a whole frame) or cannot start.
 void notify_ready();
 void notify_error(const char* message);
 

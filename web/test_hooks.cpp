@@ -30,6 +30,7 @@ struct item {
   ImGuiID id = 0;
   ImRect rect;
   bool visible = true;
+  bool drawn = true;  // false in a frame its window is hidden (sizing itself as it appears)
   std::string window;
   std::string label;
   std::string key;
@@ -99,6 +100,7 @@ void text_last_item(const char* text) {
   if (ImGuiWindow* window = g.CurrentWindow) {
     it.window = window->Name;
     it.visible = window->ClipRect.Overlaps(it.rect);
+    it.drawn = !window->Hidden;
   }
   g_items.push_back(std::move(it));
 }
@@ -108,6 +110,10 @@ void publish(const page_state& state) {
   bool first = true;
   for (const item& it : g_items) {
     if (it.label.empty() && it.key.empty()) continue;  // layout items, scrollbars, …
+    // Not on screen, so nowhere to click: a tab in the frame it appears (1.86 adds it with an
+    // empty rectangle and draws it from the next frame on), or anything in a window that is
+    // hidden this frame (a popup measuring itself: where it lands is known from the next).
+    if (!it.drawn || it.rect.Min.x >= it.rect.Max.x || it.rect.Min.y >= it.rect.Max.y) continue;
     if (!first) out += ',';
     first = false;
     out += "{\"id\":" + std::to_string(it.id) + ",\"label\":";
@@ -188,6 +194,7 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id
     it.window = window->Name;
     // Visible when it overlaps its window's clip rectangle (scrolled-out items are still added).
     it.visible = window->ClipRect.Overlaps(bb) && window->Active;
+    it.drawn = !window->Hidden;
   }
   for (auto early = g_early_labels.begin(); early != g_early_labels.end(); ++early) {
     if (early->first == id) {

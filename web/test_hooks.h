@@ -12,7 +12,9 @@
 // (the text before "##"; for a field drawn with its label above it, that label); `key` is the
 // part after "##" when there is one (stable ids such as "/email"), else the label. `visible`
 // is false for items scrolled out of their window. `checked` is set for checkboxes and radio
-// buttons. `outcome` is "", "success", "partial", "failure", "network" or "cancelled". The hook
+// buttons. What is not on screen is left out: items with an empty rectangle (1.86 adds a tab so
+// in the frame it appears, and draws it from the next) and items of a window hidden this frame
+// (a popup measuring itself as it opens). `outcome` is "", "success", "partial", "failure", "network" or "cancelled". The hook
 // only reads: it never sets values or presses buttons. `settled` is true on the last frame before
 // the app goes idle (nothing pending): after an input, wait for it (or for `frame` to advance by a
 // few) before reading positions — a frame under SwiftShader takes tens of milliseconds.

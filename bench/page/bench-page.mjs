@@ -177,7 +177,7 @@ async function main() {
       ['figure', 'invitekit', `Swagger UI ${swagger.version}`, 'ours/theirs', 'goal (issue 6)'],
       ['bytes, HTML+JS+WASM+CSS, raw', kb(ours.raw), kb(theirs.raw), ratio(ours.raw, theirs.raw), ''],
       ['bytes, HTML+JS+WASM+CSS, gzip', kb(ours.gzip), kb(theirs.gzip), ratio(ours.gzip, theirs.gzip), '≤ 300 KB'],
-      [`first frame (navigation → invitekit-ready), median of ${LOADS}`, `${(median(readies) / 1000).toFixed(2)} s`, '—', '', '≤ 1 s'],
+      [`first whole frame (navigation → invitekit-ready), median of ${LOADS}`, `${(median(readies) / 1000).toFixed(2)} s`, '—', '', '≤ 1 s'],
       [`frames drawn in ${IDLE_MS / 1000} idle seconds`, String(quiet.frames), '—', '', '0 (caret aside)'],
       [`main-thread task time in ${IDLE_MS / 1000} idle seconds`, `${quiet.taskMs.toFixed(1)} ms`, '—', '', ''],
       [`main-thread time per keystroke (${KEYS.length} keys)`, `${typing.perKeyMs.toFixed(2)} ms`, '—', '', '≤ 4 ms'],

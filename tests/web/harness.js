@@ -142,7 +142,7 @@ function reportCspViolations() {
  * options: viewport, deviceScaleFactor, clipboard (grant clipboard permissions; default true),
  *          initScript (a function run before the page's scripts, e.g. to take WebGL2 away),
  *          beforeGoto (async (page) => …, e.g. to hold a response back with page.route),
- *          waitForApp (default true: resolve once the app published its first frame).
+ *          waitForApp (default true: resolve once the app is up and the loading panel gone).
  */
 export async function openPage(browser, server, options = {}) {
   const context = await browser.newContext({

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { builtName, openPage, suite } from './harness.js';
+import { endpoints } from './page.js';
 
 const shared = suite({ before, after });
 
@@ -43,6 +44,38 @@ test('a loading panel shows until the app has drawn, then the canvas fills the w
     release();
     await admin.close();
   }
+});
+
+test('when the loading panel goes, the page is drawn whole: every endpoint tab can be clicked', async (t) => {
+  // ImGui 1.86 draws a tab from the frame after it appears. The frame that lets the loading panel
+  // go is kept as it was published, before anything (a click) can come after it; so is each
+  // frame before it (this frame callback was asked for before the app's first, so it runs ahead
+  // of the app's in every animation frame and sees each publication).
+  const keepFrames = () => {
+    window.seenFrames = [];
+    const look = () => {
+      const published = globalThis.invitekitTest;
+      if (published && published !== window.seenFrames.at(-1)) window.seenFrames.push(published);
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+    window.addEventListener('invitekit-ready', () => { window.readyFrame = globalThis.invitekitTest; }, { once: true });
+  };
+  await shared.withPage(t, { initScript: keepFrames }, async (admin) => {
+    const { ready, seen } = await admin.page.evaluate(() => ({ ready: window.readyFrame, seen: window.seenFrames }));
+    for (const id of Object.keys(endpoints)) {
+      const tab = ready.items.find((item) => item.key === `tab/${id}`);
+      assert.ok(tab, `frame ${ready.frame}, which ends the loading panel, shows the tab of ${id}`);
+      assert.ok(tab.visible && tab.w > 0 && tab.h > 0 && tab.x >= 0 && tab.y >= 0,
+                `the tab of ${id} is on screen: ${JSON.stringify(tab)}`);
+    }
+    // No frame, the first included, publishes an item without a place on screen: a click
+    // there would go nowhere.
+    assert.equal(seen[0]?.frame, 1, 'the first frame was seen');
+    for (const { frame, items } of seen) {
+      for (const item of items) assert.ok(item.w > 0 && item.h > 0, `frame ${frame}: ${item.label} has an area`);
+    }
+  });
 });
 
 test('the canvas backing store follows devicePixelRatio 2', async (t) => {
