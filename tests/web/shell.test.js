@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { builtName, openPage, suite } from './harness.js';
-import { endpoints } from './page.js';
+import { endpoints, field } from './page.js';
 
 const shared = suite({ before, after });
 
@@ -46,21 +46,33 @@ test('a loading panel shows until the app has drawn, then the canvas fills the w
   }
 });
 
-test('when the loading panel goes, the page is drawn whole: every endpoint tab can be clicked', async (t) => {
-  // ImGui 1.86 draws a tab from the frame after it appears. The frame that lets the loading panel
-  // go is kept as it was published, before anything (a click) can come after it; so is each
-  // frame before it (this frame callback was asked for before the app's first, so it runs ahead
-  // of the app's in every animation frame and sees each publication).
-  const keepFrames = () => {
-    window.seenFrames = [];
-    const look = () => {
-      const published = globalThis.invitekitTest;
-      if (published && published !== window.seenFrames.at(-1)) window.seenFrames.push(published);
-      requestAnimationFrame(look);
-    };
+// Keeps every frame the app publishes, as published, in window.seenFrames, and the one that
+// ends the loading panel in window.readyFrame. This frame callback is asked for before the app's
+// first, so it runs ahead of the app's in each animation frame and sees each publication.
+const keepFrames = () => {
+  window.seenFrames = [];
+  const look = () => {
+    const published = globalThis.invitekitTest;
+    if (published && published !== window.seenFrames.at(-1)) window.seenFrames.push(published);
     requestAnimationFrame(look);
-    window.addEventListener('invitekit-ready', () => { window.readyFrame = globalThis.invitekitTest; }, { once: true });
   };
+  requestAnimationFrame(look);
+  window.addEventListener('invitekit-ready', () => { window.readyFrame = globalThis.invitekitTest; }, { once: true });
+};
+
+// Nothing is published that is not on screen: a click there would go nowhere.
+function assertOnScreen(frames) {
+  for (const { frame, items, windows } of frames) {
+    const drawn = new Set(windows.map((w) => w.name));
+    for (const item of items) {
+      assert.ok(item.w > 0 && item.h > 0, `frame ${frame}: ${item.label} has an area`);
+      assert.ok(drawn.has(item.window), `frame ${frame}: ${item.label} is in a window drawn in that frame`);
+    }
+  }
+}
+
+test('when the loading panel goes, the page is drawn whole: every endpoint tab can be clicked', async (t) => {
+  // ImGui 1.86 draws a tab from the frame after it appears.
   await shared.withPage(t, { initScript: keepFrames }, async (admin) => {
     const { ready, seen } = await admin.page.evaluate(() => ({ ready: window.readyFrame, seen: window.seenFrames }));
     for (const id of Object.keys(endpoints)) {
@@ -69,12 +81,21 @@ test('when the loading panel goes, the page is drawn whole: every endpoint tab c
       assert.ok(tab.visible && tab.w > 0 && tab.h > 0 && tab.x >= 0 && tab.y >= 0,
                 `the tab of ${id} is on screen: ${JSON.stringify(tab)}`);
     }
-    // No frame, the first included, publishes an item without a place on screen: a click
-    // there would go nowhere.
     assert.equal(seen[0]?.frame, 1, 'the first frame was seen');
-    for (const { frame, items } of seen) {
-      for (const item of items) assert.ok(item.w > 0 && item.h > 0, `frame ${frame}: ${item.label} has an area`);
-    }
+    assertOnScreen(seen);
+  });
+});
+
+test('a combo list is published once it is drawn, not in the frame it measures itself', async (t) => {
+  await shared.withPage(t, { initScript: keepFrames }, async (admin) => {
+    const role = field('athena.bulkInvite', '/role');
+    const from = await admin.page.evaluate(() => window.seenFrames.length);
+    await admin.click(role.label);
+    const choice = await admin.waitForItem(null, { key: `/role=${Object.keys(role.choiceLabels)[0]}` });
+    const opened = await admin.page.evaluate((from) => window.seenFrames.slice(from), from);
+    assert.ok(opened.some((f) => f.items.some((i) => i.id === choice.id)), 'the list was seen');
+    assertOnScreen(opened);
+    await admin.press('Escape');
   });
 });
 
