@@ -8,6 +8,7 @@
 #include <optional>
 #include <random>
 #include <string>
+#include <vector>
 
 #include "vector_table.h"
 
@@ -106,6 +107,24 @@ TEST(ReadResponse, RetryAfterOnlyOn429And503) {
   r.status = 500;
   r.headers = {{"Retry-After", "30"}};
   EXPECT_FALSE(read_response("athena.createInvite", r).retry_after.has_value());
+}
+
+// The vectors pin paths and codes; these pin how a shape warning names the member in words.
+TEST(ReadResponse, ShapeWarningsNameTheMemberInWords) {
+  http_response r;
+  r.status = 200;
+  r.headers = {{"content-type", "application/json"}};
+  const auto messages = [&](const char* endpoint) {
+    std::vector<std::string> out;
+    for (const issue& w : read_response(endpoint, r).warnings) out.push_back(w.path + " " + w.message);
+    return out;
+  };
+  r.body = R"({"success":true})";
+  EXPECT_EQ(messages("athena.createInvite"),
+            std::vector<std::string>{"/message The server's answer has no 'message', which the API documents as always present."});
+  r.body = "[]";
+  EXPECT_EQ(messages("athena.createInvite"),
+            std::vector<std::string>{" The server's answer has a value for the answer as a whole that the API does not document (type)."});
 }
 
 // Random answers (fixed seed) never crash and always carry a message; only a 2xx can succeed,
