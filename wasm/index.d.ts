@@ -57,7 +57,8 @@ export interface ValidationResult {
   errors: Issue[];
   /** Non-blocking: fields the chosen type ignores, duplicate ids, ... */
   warnings: Issue[];
-  /** The body with schema defaults filled in; null when the body is not JSON. */
+  /** The body with schema defaults filled in; null when the body is not JSON. A getter, parsed
+   *  when first read: a spread ({...r}) leaves it out, JSON.stringify(r) includes it. */
   readonly value: unknown;
 }
 

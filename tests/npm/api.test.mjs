@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { inspect } from 'node:util';
 import { createInviteKit, packageDir } from './helpers.mjs';
 
 const kit = await createInviteKit();
@@ -32,6 +33,18 @@ test('validate(): value is the body with defaults, also after JSON round trips',
   const pretty = kit.validate(id, JSON.stringify({ ...good, role: 'admin' }, null, 2));
   assert.deepEqual(pretty.value, same.value);
   assert.equal(kit.validate(id, '{').value, null);
+});
+
+test('validate(): a result shows what it says, and nothing of how it is kept', () => {
+  // The fast path's defaults are kept apart from the body text until `value` is read.
+  const r = kit.validate(id, JSON.stringify(good));
+  assert.deepEqual(Object.keys(r), ['valid', 'errors', 'warnings']);
+  assert.deepEqual({ ...r }, { valid: true, errors: [], warnings: [] });
+  const shown = inspect(r, { depth: 4 });
+  assert.match(shown, /^Validation \{/);
+  assert.match(shown, /value: \{[^}]*role: 'viewer'/);
+  assert.doesNotMatch(shown, /valueText|defaults|"type"/, 'no private state, no raw body text');
+  assert.match(inspect([[kit.validate(id, bad)]]), /errors: \[Array\]/, 'nested, it keeps the depth inspect gives');
 });
 
 test('validateMany(): an array of objects and JSON texts, one item per body', () => {

@@ -88,41 +88,49 @@ const isWellFormed = typeof String.prototype.isWellFormed === 'function'
   ? (s) => s.isWellFormed()
   : (s) => !/[\ud800-\udfff]/.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''));
 
-// The result of validate(): `value` (the body with defaults, parsed) is only parsed when read.
+// The result of validate(): `value` (the body with defaults, parsed) is only parsed when read,
+// so it is a getter and its inputs are private: own properties are valid, errors and warnings.
+// JSON.stringify and console.log (Node's inspect) show `value` too; a spread ({...r}) does not.
 // `defaults`, from a fast-path verdict: [[name, json], ...] the top-level object lacks, added
 // after its own members as the core's value text has them.
 class Validation {
+  #valueText;
+  #defaults;
+  #value = undefined;
+
   constructor(valid, errors, warnings, valueText, defaults) {
     this.valid = valid;
     this.errors = errors;
     this.warnings = warnings;
-    this._valueText = valueText;
-    this._defaults = defaults;
-    this._value = undefined;
+    this.#valueText = valueText;
+    this.#defaults = defaults;
   }
 
   get value() {
-    if (this._value === undefined) {
-      this._value = this._valueText === null ? null : JSON.parse(this._valueText);
-      if (this._defaults !== null) {
-        for (const [name, json] of this._defaults) {
+    if (this.#value === undefined) {
+      this.#value = this.#valueText === null ? null : JSON.parse(this.#valueText);
+      if (this.#defaults !== null) {
+        for (const [name, json] of this.#defaults) {
           // As JSON.parse makes members: own, enumerable, even for "__proto__".
-          Object.defineProperty(this._value, name, {
+          Object.defineProperty(this.#value, name, {
             value: JSON.parse(json), writable: true, enumerable: true, configurable: true,
           });
         }
       }
     }
-    return this._value;
+    return this.#value;
   }
 
   toJSON() {
     return { valid: this.valid, errors: this.errors, warnings: this.warnings, value: this.value };
   }
+
+  // Node's console.log and util.inspect: what the result says, value included (in place of this
+  // object, so with the depth left at its place).
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    return `Validation ${inspect(this.toJSON(), { ...options, depth })}`;
+  }
 }
-Object.defineProperty(Validation.prototype, '_valueText', { enumerable: false, writable: true });
-Object.defineProperty(Validation.prototype, '_value', { enumerable: false, writable: true });
-Object.defineProperty(Validation.prototype, '_defaults', { enumerable: false, writable: true });
 
 function checkId(id) {
   if (typeof id !== 'string') {
