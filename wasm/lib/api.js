@@ -89,36 +89,41 @@ const isWellFormed = typeof String.prototype.isWellFormed === 'function'
   : (s) => !/[\ud800-\udfff]/.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''));
 
 // The result of validate(): `value` (the body with defaults, parsed) is only parsed when read,
-// so it is a getter and its inputs are private: own properties are valid, errors and warnings.
-// JSON.stringify and console.log (Node's inspect) show `value` too; a spread ({...r}) does not.
-// `defaults`, from a fast-path verdict: [[name, json], ...] the top-level object lacks, added
-// after its own members as the core's value text has them.
-class Validation {
-  #valueText;
-  #defaults;
-  #value = undefined;
+// so it is a getter, and what it is made from is kept under this module's own symbols: own
+// string keys are valid, errors and warnings. Symbols rather than #private fields, so the getter
+// also works through a Proxy (Vue's reactive(), MobX), which private fields refuse. JSON.stringify
+// and console.log (Node's inspect) show `value` too; a spread ({...r}) does not (it copies the
+// symbols, which are inert there).
+// DEFAULTS, from a fast-path verdict: [[name, json], ...] the top-level object lacks, added after
+// its own members as the core's value text has them.
+const VALUE_TEXT = Symbol('valueText');
+const DEFAULTS = Symbol('defaults');
+const VALUE = Symbol('value');
 
+class Validation {
   constructor(valid, errors, warnings, valueText, defaults) {
     this.valid = valid;
     this.errors = errors;
     this.warnings = warnings;
-    this.#valueText = valueText;
-    this.#defaults = defaults;
+    this[VALUE_TEXT] = valueText;
+    this[DEFAULTS] = defaults;
+    this[VALUE] = undefined;
   }
 
   get value() {
-    if (this.#value === undefined) {
-      this.#value = this.#valueText === null ? null : JSON.parse(this.#valueText);
-      if (this.#defaults !== null) {
-        for (const [name, json] of this.#defaults) {
+    if (this[VALUE] === undefined) {
+      const value = this[VALUE_TEXT] === null ? null : JSON.parse(this[VALUE_TEXT]);
+      if (this[DEFAULTS] !== null) {
+        for (const [name, json] of this[DEFAULTS]) {
           // As JSON.parse makes members: own, enumerable, even for "__proto__".
-          Object.defineProperty(this.#value, name, {
+          Object.defineProperty(value, name, {
             value: JSON.parse(json), writable: true, enumerable: true, configurable: true,
           });
         }
       }
+      this[VALUE] = value;
     }
-    return this.#value;
+    return this[VALUE];
   }
 
   toJSON() {
@@ -128,6 +133,7 @@ class Validation {
   // Node's console.log and util.inspect: what the result says, value included (in place of this
   // object, so with the depth left at its place).
   [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
+    if (depth < 0) return options.stylize('[Validation]', 'special');
     return `Validation ${inspect(this.toJSON(), { ...options, depth })}`;
   }
 }
