@@ -81,6 +81,7 @@ void main_loop_step() {
   test_hooks::publish(state);
   accessible_form::publish(g_app);
   if (g_frames_before_ready > 0 && --g_frames_before_ready == 0) platform::notify_ready();
+  if (g_frames_before_ready > 0) platform::wake();  // idle or not, the next frame comes
 }
 
 }  // namespace

@@ -92,7 +92,11 @@ test('a combo list is published once it is drawn, not in the frame it measures i
     const from = await admin.page.evaluate(() => window.seenFrames.length);
     await admin.click(role.label);
     const choice = await admin.waitForItem(null, { key: `/role=${Object.keys(role.choiceLabels)[0]}` });
-    const opened = await admin.page.evaluate((from) => window.seenFrames.slice(from), from);
+    // Read from a frame callback: it runs after the recorder's, which has then kept the frame
+    // waitForItem saw.
+    const opened = await admin.page.evaluate((from) => new Promise((resolve) => {
+      requestAnimationFrame(() => resolve(window.seenFrames.slice(from)));
+    }), from);
     assert.ok(opened.some((f) => f.items.some((i) => i.id === choice.id)), 'the list was seen');
     assertOnScreen(opened);
     await admin.press('Escape');
