@@ -80,8 +80,10 @@ void main_loop_step() {
   state.settled = platform::end_frame(g_app.send.in_flight || fetch_pending() > 0);
   test_hooks::publish(state);
   accessible_form::publish(g_app);
-  if (g_frames_before_ready > 0 && --g_frames_before_ready == 0) platform::notify_ready();
-  if (g_frames_before_ready > 0) platform::wake();  // idle or not, the next frame comes
+  if (g_frames_before_ready > 0) {
+    if (--g_frames_before_ready == 0) platform::notify_ready();
+    else platform::wake();  // idle or not, the next frame comes
+  }
 }
 
 }  // namespace

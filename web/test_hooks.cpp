@@ -59,6 +59,15 @@ void set_label(item& it, std::string_view text) {
   if (it.key.empty()) it.key = it.label;
 }
 
+// Where an item is: its window, whether it overlaps the window's clip rectangle (scrolled-out
+// items are still added), and whether the window is drawn this frame.
+void place(item& it, ImGuiWindow* window) {
+  if (!window) return;
+  it.window = window->Name;
+  it.visible = window->ClipRect.Overlaps(it.rect) && window->Active;
+  it.drawn = !window->Hidden;
+}
+
 void append_number(std::string& out, float v) {
   char buf[32];
   ImFormatString(buf, sizeof buf, "%.1f", v);
@@ -97,11 +106,7 @@ void text_last_item(const char* text) {
   it.rect = g.LastItemData.Rect;
   it.label = text;
   it.key = "text";
-  if (ImGuiWindow* window = g.CurrentWindow) {
-    it.window = window->Name;
-    it.visible = window->ClipRect.Overlaps(it.rect);
-    it.drawn = !window->Hidden;
-  }
+  place(it, g.CurrentWindow);
   g_items.push_back(std::move(it));
 }
 
@@ -186,16 +191,10 @@ using invitekit::web::test_hooks::g_early_labels;
 using invitekit::web::test_hooks::g_items;
 
 void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, const ImRect& bb, ImGuiID id) {
-  ImGuiWindow* window = ctx->CurrentWindow;
   invitekit::web::test_hooks::item it;
   it.id = id;
   it.rect = bb;
-  if (window) {
-    it.window = window->Name;
-    // Visible when it overlaps its window's clip rectangle (scrolled-out items are still added).
-    it.visible = window->ClipRect.Overlaps(bb) && window->Active;
-    it.drawn = !window->Hidden;
-  }
+  invitekit::web::test_hooks::place(it, ctx->CurrentWindow);
   for (auto early = g_early_labels.begin(); early != g_early_labels.end(); ++early) {
     if (early->first == id) {
       invitekit::web::test_hooks::set_label(it, early->second);

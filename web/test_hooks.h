@@ -14,10 +14,11 @@
 // is false for items scrolled out of their window. `checked` is set for checkboxes and radio
 // buttons. What is not on screen is left out: items with an empty rectangle (1.86 adds a tab so
 // in the frame it appears, and draws it from the next) and items of a window hidden this frame
-// (a popup measuring itself as it opens). `outcome` is "", "success", "partial", "failure", "network" or "cancelled". The hook
-// only reads: it never sets values or presses buttons. `settled` is true on the last frame before
-// the app goes idle (nothing pending): after an input, wait for it (or for `frame` to advance by a
-// few) before reading positions — a frame under SwiftShader takes tens of milliseconds.
+// (a popup measuring itself as it opens). `outcome` is "", "success", "partial", "failure",
+// "network" or "cancelled". The hook only reads: it never sets values or presses buttons.
+// `settled` is true on the last frame before the app goes idle (nothing pending): after an
+// input, wait for it (or for `frame` to advance by a few) before reading positions — a frame
+// under SwiftShader takes tens of milliseconds.
 // `sendId` changes with each send (0 before the first): a send started and answered between two
 // frames (from the accessible form) is never seen `inFlight`, but its new id tells it apart.
 #pragma once
