@@ -7,6 +7,7 @@
 #include <string>
 
 #include "detail/compiled_endpoint.h"
+#include "detail/json_equal.h"
 #include "validate.h"
 
 namespace invitekit {
@@ -74,6 +75,31 @@ bool is_alnum(char c) {
   return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+// A "." or ".." segment, written plainly or percent-encoded ("%2e"): a URL parser resolves it,
+// so the request would go somewhere other than the address shown.
+bool has_dot_segment(std::string_view path) {
+  std::size_t at = 0;
+  while (at < path.size()) {
+    std::size_t end = path.find('/', at + 1);
+    if (end == std::string_view::npos) end = path.size();
+    std::string_view segment = path.substr(at + 1, end - at - 1);
+    std::size_t dots = 0;
+    while (!segment.empty()) {
+      if (segment.front() == '.') {
+        segment.remove_prefix(1);
+      } else if (segment.size() >= 3 && segment[0] == '%' && segment[1] == '2' && (segment[2] == 'e' || segment[2] == 'E')) {
+        segment.remove_prefix(3);
+      } else {
+        break;
+      }
+      ++dots;
+    }
+    if (segment.empty() && (dots == 1 || dots == 2)) return true;
+    at = end;
+  }
+  return false;
+}
+
 // Checks a base URL by hand (a regex would cost ~140 KB in the .wasm): http or https, a host,
 // an optional port, an optional path, and nothing the path would not survive being joined to.
 // Returns the problem, or nothing.
@@ -97,6 +123,9 @@ std::optional<std::string> base_url_problem(std::string_view url) {
 
   std::string_view rest = url.substr(scheme_end + 3);
   const std::string_view authority = rest.substr(0, rest.find('/'));
+  if (has_dot_segment(rest.substr(authority.size())))
+    return std::string("The server URL cannot contain '.' or '..' as a part of its path; give the server's address as it is, "
+                       "for example https://api.example.com/main.");
   if (authority.find('@') != std::string_view::npos)
     return std::string("The server URL cannot contain a user name or password; give credentials in their own fields.");
 
@@ -161,13 +190,10 @@ std::string join_url(std::string_view base, std::string_view path) {
   return url;
 }
 
-}  // namespace
-
-build_result build_request(std::string_view endpoint_id, std::string_view body_json,
-                           const request_options& options) {
+// The request for a body validate() has already read.
+build_result build_from(std::string_view endpoint_id, validation_result body, const request_options& options) {
   build_result out;
   // The body first: its errors come before the connection's, as the form lists them.
-  validation_result body = validate(endpoint_id, body_json);
   out.errors = std::move(body.errors);
   out.warnings = std::move(body.warnings);
   const detail::compiled_endpoint* ep = detail::find_compiled_endpoint(endpoint_id);
@@ -184,8 +210,8 @@ build_result build_request(std::string_view endpoint_id, std::string_view body_j
     }
     headers.emplace_back(spec.header, formatted(spec.format, value));
   }
-  for (json_member fixed : ep->description.root().find("headers").members())
-    headers.emplace_back(std::string(fixed.key), std::string(fixed.value.as_string()));
+  if (const auto fixed = info.description.find("headers"); fixed != info.description.end() && fixed->is_object())
+    for (auto h = fixed->begin(); h != fixed->end(); ++h) headers.emplace_back(h.key(), detail::string_of(h.value()));
 
   const std::string_view base = options.base_url.empty() ? std::string_view(info.default_base_url)
                                                          : std::string_view(options.base_url);
@@ -200,8 +226,22 @@ build_result build_request(std::string_view endpoint_id, std::string_view body_j
   out.request.method = info.method;
   out.request.url = join_url(base, info.path);
   out.request.headers = std::move(headers);
-  out.request.body = std::move(body.value);
+  out.request.body = to_json_text(body.value);
   return out;
+}
+
+}  // namespace
+
+build_result build_request(std::string_view endpoint_id, std::string_view body_json, const request_options& options) {
+  return build_from(endpoint_id, validate(endpoint_id, body_json), options);
+}
+
+build_result build_request(std::string_view endpoint_id, const json& body, const request_options& options) {
+  return build_from(endpoint_id, validate(endpoint_id, body), options);
+}
+
+build_result build_request(std::string_view endpoint_id, const nlohmann::json& body, const request_options& options) {
+  return build_from(endpoint_id, validate(endpoint_id, body), options);
 }
 
 }  // namespace invitekit

@@ -6,6 +6,7 @@
 //   auto built = invitekit::build_request("athena.createInvite", body_json, options);
 //   if (built.ok) send(built.request.method, built.request.url, built.request.headers, built.request.body);
 //
+// The body may be JSON text or a parsed value (the core's json or a plain nlohmann::json).
 // Never throws. The body is validated first; its errors come back and no request is built.
 #pragma once
 
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "issue.h"
+#include "json_text.h"
 
 namespace invitekit {
 
@@ -47,7 +49,15 @@ struct build_result {
   http_request request; // meaningful only when ok
 };
 
-build_result build_request(std::string_view endpoint_id, std::string_view body_json,
-                           const request_options& options);
+build_result build_request(std::string_view endpoint_id, std::string_view body_json, const request_options& options);
+build_result build_request(std::string_view endpoint_id, const json& body, const request_options& options);
+build_result build_request(std::string_view endpoint_id, const nlohmann::json& body, const request_options& options);
+inline build_result build_request(std::string_view endpoint_id, const std::string& body_json,
+                                  const request_options& options) {
+  return build_request(endpoint_id, std::string_view(body_json), options);
+}
+inline build_result build_request(std::string_view endpoint_id, const char* body_json, const request_options& options) {
+  return build_request(endpoint_id, std::string_view(body_json), options);
+}
 
 }  // namespace invitekit

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "json_text.h"
+
 namespace invitekit {
 
 struct credential_spec {
@@ -26,7 +28,8 @@ struct endpoint_info {
   std::string path;              // "/api/v1/invites"
   std::string default_base_url;  // the docs' server
   std::vector<credential_spec> credentials;
-  std::string_view description_json;  // the whole embedded file (schema, fields, responses, …)
+  json description;                    // the whole description (schema, fields, responses, …)
+  std::string_view description_json;  // the same, as the embedded text
 };
 
 // All endpoints, in a stable order (the order of their ids).

@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "detail/compiled_endpoint.h"
+#include "detail/json_equal.h"
+#include "detail/json_pointer.h"
 
 namespace invitekit {
 
@@ -165,41 +167,56 @@ std::string status_sentence(int status, std::optional<int> retry_after) {
 }
 
 // ---- Reading the body -------------------------------------------------------------------
+// A value that may be missing is a pointer (nullptr: missing), as resolve_pointer gives it.
+
+const json* member(const json* object, std::string_view key) {
+  if (object == nullptr || !object->is_object()) return nullptr;
+  const auto it = object->find(key);
+  return it == object->end() ? nullptr : &*it;
+}
 
 // A string member of the description ("" when absent): mostly pointers into the answer.
-std::string_view member_text(const json_value& object, std::string_view key) {
-  return object.find(key).as_string();
+std::string_view member_text(const json* object, std::string_view key) {
+  const json* v = member(object, key);
+  return v != nullptr && v->is_string() ? std::string_view(detail::string_of(*v)) : std::string_view();
+}
+
+// The elements of an array, or none.
+const json::array_t& elements(const json* v) {
+  static const json::array_t none;
+  const auto* array = v != nullptr ? v->get_ptr<const json::array_t*>() : nullptr;
+  return array != nullptr ? *array : none;
 }
 
 // The value a description pointer names in the answer; an absent pointer names nothing (where
-// at_pointer("") would name the whole answer).
-json_value field(const json_value& body, std::string_view pointer) {
-  return pointer.empty() ? json_value() : body.at_pointer(pointer);
+// "" would name the whole answer).
+const json* field(const json* body, std::string_view pointer) {
+  return pointer.empty() || body == nullptr ? nullptr : detail::resolve_pointer(*body, pointer);
 }
 
 // A text field of the answer: a string, or a number's decimal text (users-organizations ids).
-std::string text_at(const json_value& body, std::string_view pointer) {
-  const json_value v = field(body, pointer);
-  if (v.is_string()) return std::string(v.as_string());
-  if (v.is_number()) return std::string(v.number_text());
+std::string text_at(const json* body, std::string_view pointer) {
+  const json* v = field(body, pointer);
+  if (v == nullptr) return {};
+  if (v->is_string()) return detail::string_of(*v);
+  if (v->is_number()) return to_json_text(*v);
   return {};
 }
 
 // The server's own words about a failure: the first errorMessageFields pointer holding a
 // non-empty string, or a list of strings (validation frameworks send one per field).
-std::string server_message(const json_value& responses, const json_value& body) {
-  for (json_value where : responses.find("errorMessageFields").items()) {
-    const json_value v = field(body, where.as_string());
-    if (v.is_string() && !v.as_string().empty()) return std::string(v.as_string());
-    if (v.is_array()) {
-      std::string joined;
-      for (json_value item : v.items()) {
-        if (!item.is_string() || item.as_string().empty()) continue;
-        if (!joined.empty()) joined += "; ";
-        joined += item.as_string();
-      }
-      if (!joined.empty()) return joined;
+std::string server_message(const json* responses, const json* body) {
+  for (const json& where : elements(member(responses, "errorMessageFields"))) {
+    const json* v = field(body, detail::string_of(where));
+    if (v == nullptr) continue;
+    if (v->is_string() && !detail::string_of(*v).empty()) return detail::string_of(*v);
+    std::string joined;
+    for (const json& item : elements(v)) {
+      if (!item.is_string() || detail::string_of(item).empty()) continue;
+      if (!joined.empty()) joined += "; ";
+      joined += detail::string_of(item);
     }
+    if (!joined.empty()) return joined;
   }
   return {};
 }
@@ -210,9 +227,9 @@ void warn(response_reading& out, std::string path, std::string message) {
 
 // Every concrete location matching a pointer whose "*" tokens stand for every array element,
 // e.g. "/results/*/user_id" → "/results/0/user_id", … (only the ones that exist).
-void for_each_match(const json_value& value, std::string_view rest, std::string& path,
+void for_each_match(const json* value, std::string_view rest, std::string& path,
                     const std::function<void(const std::string&)>& found) {
-  if (!value.exists()) return;
+  if (value == nullptr) return;
   if (rest.empty()) return found(path);
   rest.remove_prefix(1);  // the '/'
   const std::size_t end = rest.find('/');
@@ -221,33 +238,33 @@ void for_each_match(const json_value& value, std::string_view rest, std::string&
   const std::size_t mark = path.size();
   if (token == "*") {
     std::size_t index = 0;
-    for (json_value item : value.items()) {
-      append_pointer_index(path, index++);
-      for_each_match(item, after, path, found);
+    for (const json& item : elements(value)) {
+      detail::append_pointer_index(path, index++);
+      for_each_match(&item, after, path, found);
       path.resize(mark);
     }
     return;
   }
-  // The token is still escaped (~0, ~1): at_pointer unescapes it, and the path keeps it as is.
+  // The token is still escaped (~0, ~1): resolve_pointer unescapes it, and the path keeps it.
   path += '/';
   path += token;
-  for_each_match(value.at_pointer(std::string("/").append(token)), after, path, found);
+  for_each_match(detail::resolve_pointer(*value, std::string("/").append(token)), after, path, found);
   path.resize(mark);
 }
 
 // The contract rules: what the API promises never to send back for a given request.
-void check_contract(const json_value& responses, const json_value& sent, const json_value& body,
-                    response_reading& out) {
-  for (json_value rule : responses.find("contract").items()) {
+void check_contract(const json* responses, const json& sent, const json& body, response_reading& out) {
+  for (const json& rule : elements(member(responses, "contract"))) {
     bool applies = true;
-    for (json_member condition : rule.find("when").members()) {
-      const json_value actual = field(sent, condition.key);
-      applies = applies && actual.exists() && json_equal(actual, condition.value);
-    }
+    if (const json* when = member(&rule, "when"); when != nullptr && when->is_object())
+      for (auto condition = when->begin(); condition != when->end(); ++condition) {
+        const json* actual = field(&sent, condition.key());
+        applies = applies && actual != nullptr && detail::json_equal(*actual, condition.value());
+      }
     if (!applies) continue;
-    const std::string message(member_text(rule, "message"));
+    const std::string message(member_text(&rule, "message"));
     std::string path;
-    for_each_match(body, member_text(rule, "absent"), path,
+    for_each_match(&body, member_text(&rule, "absent"), path,
                    [&](const std::string& where) { warn(out, where, message); });
   }
 }
@@ -267,14 +284,14 @@ std::string kinds_phrase(const std::vector<target_spec>& targets) {
   return s.empty() ? "target" : s;
 }
 
-// A bulk answer: one row per target, checked against the targets that were sent.
-void read_results(const json_value& responses, const json_value& body, const json_value& sent,
-                  response_reading& out) {
-  const json_value mapping = responses.find("results");
-  const std::string_view results_pointer = member_text(responses.find("fields"), "results");
+// A bulk answer: one row per target, checked against the targets that were sent (sent may be
+// nullptr: not known).
+void read_results(const json* responses, const json& body, const json* sent, response_reading& out) {
+  const json* mapping = member(responses, "results");
+  const std::string_view results_pointer = member_text(member(responses, "fields"), "results");
   std::vector<target_spec> targets;
-  for (json_value t : mapping.find("targets").items())
-    targets.push_back({member_text(t, "kind"), member_text(t, "requestList"), member_text(t, "resultField")});
+  for (const json& t : elements(member(mapping, "targets")))
+    targets.push_back({member_text(&t, "kind"), member_text(&t, "requestList"), member_text(&t, "resultField")});
   const std::string kinds = kinds_phrase(targets);
 
   // (kind, id) pairs, in sets: a hostile answer may hold tens of thousands of rows.
@@ -282,28 +299,32 @@ void read_results(const json_value& responses, const json_value& body, const jso
   std::set<target_key> requested, answered;
   std::vector<target_key> requested_in_order;
   for (const target_spec& t : targets)
-    for (json_value id : field(sent, t.request_list).items())
-      if (id.is_string() && requested.insert({t.kind, id.as_string()}).second)
-        requested_in_order.push_back({t.kind, id.as_string()});
+    for (const json& id : elements(field(sent, t.request_list)))
+      if (id.is_string() && requested.insert({t.kind, detail::string_of(id)}).second)
+        requested_in_order.push_back({t.kind, detail::string_of(id)});
 
-  const json_value rows = field(body, results_pointer);
+  const json* rows = field(&body, results_pointer);
   std::size_t index = 0, succeeded = 0;
-  for (json_value row : rows.items()) {
+  for (const json& row : elements(rows)) {
     std::string row_path(results_pointer);
-    append_pointer_index(row_path, index++);
+    detail::append_pointer_index(row_path, index++);
     target_result r;
     const target_spec* spec = nullptr;
     std::string_view id;
     for (const target_spec& t : targets) {
-      const json_value v = field(row, t.result_field);
-      if (v.is_string()) { id = v.as_string(); spec = &t; break; }
+      const json* v = field(&row, t.result_field);
+      if (v != nullptr && v->is_string()) {
+        id = detail::string_of(*v);
+        spec = &t;
+        break;
+      }
     }
-    const json_value ok = field(row, member_text(mapping, "success"));
-    r.success = ok.is_bool() && ok.as_bool();
-    r.message = text_at(row, member_text(mapping, "message"));
-    r.error = text_at(row, member_text(mapping, "error"));
-    r.user_id = text_at(row, member_text(mapping, "userId"));
-    r.invite_id = text_at(row, member_text(mapping, "inviteId"));
+    const json* ok = field(&row, member_text(mapping, "success"));
+    r.success = ok != nullptr && ok->is_boolean() && ok->get<bool>();
+    r.message = text_at(&row, member_text(mapping, "message"));
+    r.error = text_at(&row, member_text(mapping, "error"));
+    r.user_id = text_at(&row, member_text(mapping, "userId"));
+    r.invite_id = text_at(&row, member_text(mapping, "inviteId"));
     succeeded += r.success;
 
     if (spec == nullptr) {
@@ -313,7 +334,7 @@ void read_results(const json_value& responses, const json_value& body, const jso
       r.target_kind = spec->kind;
       const std::string where = row_path + std::string(spec->result_field);
       const std::string target = r.target_kind + " " + r.target_id;
-      if (sent.exists() && !requested.count({spec->kind, id}))
+      if (sent != nullptr && !requested.count({spec->kind, id}))
         warn(out, where, "The server returned a result for " + target + ", which was not in the request.");
       else if (!answered.insert({spec->kind, id}).second)
         warn(out, where, "The server returned two results for " + target + ".");
@@ -331,7 +352,7 @@ void read_results(const json_value& responses, const json_value& body, const jso
 
   const std::size_t total = out.results.size();
   const std::string none = "The server returned no result for any " + kinds + ".";
-  if (rows.is_array() && total == 0) warn(out, std::string(results_pointer), none);
+  if (rows != nullptr && rows->is_array() && total == 0) warn(out, std::string(results_pointer), none);
   out.result = total == 0 ? outcome::failure
              : succeeded == total ? outcome::success
              : succeeded == 0 ? outcome::failure
@@ -350,11 +371,10 @@ void read_results(const json_value& responses, const json_value& body, const jso
 }
 
 // The API's documented response shape, checked on success only: error bodies are not promised.
-void check_shape(const detail::compiled_endpoint& ep, const json_value& body, response_reading& out) {
+void check_shape(const detail::compiled_endpoint& ep, const json& body, response_reading& out) {
   if (!ep.has_response_schema) return;
   for (const issue& e : ep.response_schema.validate(body).errors) {
-    // "/data/userId" reads as 'data/userId' in a sentence. (Appended, not `"'" + …`: GCC 12
-    // warns on that form with a false -Wrestrict: GCC bug 105329.)
+    // "/data/userId" reads as 'data/userId' in a sentence.
     std::string where = "the answer as a whole";
     if (!e.path.empty()) where.assign(1, '\'').append(e.path, 1).push_back('\'');
     if (e.code == "required")
@@ -364,11 +384,12 @@ void check_shape(const detail::compiled_endpoint& ep, const json_value& body, re
   }
 }
 
-}  // namespace
-
-response_reading read_response(std::string_view endpoint_id, const http_response& response) {
+// The reading of a response whose body (if any) is parsed: nullptr when empty or not JSON, in
+// which case `body_text` says which.
+response_reading read_parsed(std::string_view endpoint_id, int status, const header_list& headers, const json* body,
+                             std::string_view body_text, const json* sent) {
   response_reading out;
-  out.status = response.status;
+  out.status = status;
   const detail::compiled_endpoint* ep = detail::find_compiled_endpoint(endpoint_id);
   if (ep == nullptr) {
     issue unknown = detail::unknown_endpoint_issue(endpoint_id);
@@ -376,41 +397,33 @@ response_reading read_response(std::string_view endpoint_id, const http_response
     out.warnings.push_back(std::move(unknown));
     return out;
   }
-  const json_value responses = ep->description.root().find("responses");
-  const json_value fields = responses.find("fields");
+  const json* responses = member(&ep->info->description, "responses");
+  const json* fields = member(responses, "fields");
 
-  // Documents reused per thread; an empty or unreadable body leaves `body` missing.
-  thread_local json_document body_doc, sent_doc;
-  json_limits limits;
-  limits.subject = "The server's answer";
-  const json_value body = !response.body.empty() && body_doc.parse(response.body, limits) ? body_doc.root() : json_value();
-  const json_value sent = !response.request_body.empty() && sent_doc.parse(response.request_body) ? sent_doc.root() : json_value();
+  if (status == 429 || status == 503) out.retry_after = retry_after_seconds(headers);
 
-  if (response.status == 429 || response.status == 503) out.retry_after = retry_after_seconds(response.headers);
-
-  const bool accepted = response.status >= 200 && response.status <= 299;
+  const bool accepted = status >= 200 && status <= 299;
   if (!accepted) {
     out.result = outcome::failure;
-    out.message = body.exists() ? server_message(responses, body) : std::string();
-    if (out.message.empty()) out.message = status_sentence(response.status, out.retry_after);
+    out.message = body != nullptr ? server_message(responses, body) : std::string();
+    if (out.message.empty()) out.message = status_sentence(status, out.retry_after);
     return out;
   }
 
   bool documented = false;
-  for (json_value s : responses.find("successStatuses").items())
-    documented = documented || (s.is_integer() && s.as_number() == response.status);
+  for (const json& s : elements(member(responses, "successStatuses")))
+    documented = documented || (s.is_number() && detail::number_of(s) == status);
   if (!documented)
-    warn(out, "", "The server answered with status " + std::to_string(response.status) + ", which the API does not document for this call.");
+    warn(out, "", "The server answered with status " + std::to_string(status) + ", which the API does not document for this call.");
 
-  const std::string fallback = responses.find("successMessage").is_string()
-                                   ? std::string(responses.find("successMessage").as_string())
-                                   : std::string("The server accepted the invite.");
-  if (!body.exists()) {
-    warn(out, "", response.body.empty() ? "The server's answer was empty, so its details could not be read."
-                                        : "The server's answer is not JSON, so its details could not be read.");
+  const std::string_view success_message = member_text(responses, "successMessage");
+  const std::string fallback = !success_message.empty() ? std::string(success_message) : std::string("The server accepted the invite.");
+  if (body == nullptr) {
+    warn(out, "", body_text.empty() ? "The server's answer was empty, so its details could not be read."
+                                    : "The server's answer is not JSON, so its details could not be read.");
     // A 2xx says a single invite went through; only its details are lost. A bulk call's rows
     // are lost with them, and claiming every target succeeded would be a guess.
-    if (responses.find("results").exists()) {
+    if (member(responses, "results") != nullptr) {
       out.result = outcome::failure;
       out.message = "The server accepted the request, but its answer could not be read, so which targets succeeded is unknown.";
     } else {
@@ -420,14 +433,14 @@ response_reading read_response(std::string_view endpoint_id, const http_response
     return out;
   }
 
-  check_shape(*ep, body, out);
+  check_shape(*ep, *body, out);
   out.message = text_at(body, member_text(fields, "message"));
   out.invite_id = text_at(body, member_text(fields, "inviteId"));
   out.user_id = text_at(body, member_text(fields, "userId"));
 
-  if (responses.find("results").exists()) {
+  if (member(responses, "results") != nullptr) {
     const std::string server_words = out.message;
-    read_results(responses, body, sent, out);
+    read_results(responses, *body, sent, out);
     if (!server_words.empty()) out.message = server_words;
   } else {
     out.result = outcome::success;
@@ -435,15 +448,33 @@ response_reading read_response(std::string_view endpoint_id, const http_response
   }
 
   // "success": false in a 2xx is the server saying no, whatever the rows say.
-  const json_value said = field(body, member_text(fields, "success"));
-  if (said.is_bool() && !said.as_bool()) {
+  const json* said = field(body, member_text(fields, "success"));
+  if (said != nullptr && said->is_boolean() && !said->get<bool>()) {
     out.result = outcome::failure;
     const std::string why = server_message(responses, body);
     out.message = !why.empty() ? why : "The server reported that the invite did not go through.";
   }
 
-  if (sent.exists()) check_contract(responses, sent, body, out);
+  if (sent != nullptr) check_contract(responses, *sent, *body, out);
   return out;
+}
+
+}  // namespace
+
+response_reading read_response(std::string_view endpoint_id, const http_response& response) {
+  json_limits limits;
+  limits.subject = "The server's answer";
+  json_parse_result body, sent;
+  if (!response.body.empty()) body = parse_json(response.body, limits);
+  if (!response.request_body.empty()) sent = parse_json(response.request_body);
+  return read_parsed(endpoint_id, response.status, response.headers, body.ok ? &body.value : nullptr, response.body,
+                     sent.ok ? &sent.value : nullptr);
+}
+
+response_reading read_response(std::string_view endpoint_id, int status, const header_list& headers, const json& body,
+                               const json& request_body) {
+  return read_parsed(endpoint_id, status, headers, body.is_null() ? nullptr : &body, {},
+                     request_body.is_null() ? nullptr : &request_body);
 }
 
 }  // namespace invitekit

@@ -13,6 +13,7 @@
 
 #include "build_request.h"
 #include "issue.h"
+#include "json_text.h"
 
 namespace invitekit {
 
@@ -50,5 +51,10 @@ struct response_reading {
 };
 
 response_reading read_response(std::string_view endpoint_id, const http_response& response);
+
+// The same for a response whose body a program has already parsed (null: no body). A plain
+// nlohmann::json converts to json here.
+response_reading read_response(std::string_view endpoint_id, int status, const header_list& headers, const json& body,
+                               const json& request_body = nullptr);
 
 }  // namespace invitekit

@@ -2,87 +2,87 @@
 #include "validate.h"
 
 #include "detail/compiled_endpoint.h"
-#include "detail/fast_path.h"
-#include "detail/validate_with.h"
 #include "schema.h"
 
 namespace invitekit {
 namespace {
 
+// True if pointer `outer` is `inner` or one of its ancestors ("/a" contains "/a/0", not "/ab").
+bool pointer_contains(std::string_view outer, std::string_view inner) {
+  return inner.substr(0, outer.size()) == outer && (inner.size() == outer.size() || inner[outer.size()] == '/');
+}
+
+// A warning is only worth showing on a field that is otherwise valid: an error on the field
+// itself, inside it, or on a containing field other than the whole body hides it. (The whole
+// body's errors, a oneOf say, concern other fields.)
 bool hidden_by_errors(const issue& warning, const issue_list& errors) {
-  for (const issue& e : errors) {
-    if (detail::hides_warning(e.path, warning.path)) return true;
-  }
+  for (const issue& e : errors)
+    if (pointer_contains(warning.path, e.path) || (!e.path.empty() && pointer_contains(e.path, warning.path)))
+      return true;
   return false;
 }
 
-}  // namespace
-
-validation_result validate(std::string_view endpoint_id, std::string_view body_json,
-                           validate_options options) {
-  const detail::compiled_endpoint* ep = detail::find_compiled_endpoint(endpoint_id);
-  if (ep == nullptr) {
-    validation_result result;
-    result.errors.push_back(detail::unknown_endpoint_issue(endpoint_id));
-    return result;
-  }
-  // The fast path reads the text itself; a broken description is the interpreter's to report.
-  if (options.fast_path && ep->schema_errors.empty()) {
-    detail::fast_verdict verdict;
-    if (const detail::fast_endpoint* fast = detail::fast_validate(endpoint_id, body_json, verdict)) {
-      return detail::fast_result(*fast, verdict, body_json, options);
-    }
-  }
-  // One document per thread, reused: parsing then allocates nothing once it has grown.
-  thread_local json_document doc;
-  if (!doc.parse(body_json)) {
-    // The whole body is unreadable, so the error sits at "" (the message carries the line and
-    // column); a form shows it above the fields rather than under whichever one was being read.
-    const json_parse_error& e = doc.error();
-    validation_result result;
-    result.errors.push_back({"", e.code, e.message});
-    return result;
-  }
-  return validate(endpoint_id, doc.root(), options);
-}
-
-validation_result validate(std::string_view endpoint_id, const json_value& body,
-                           validate_options options) {
+// `owned`: the body itself when the caller has no further use for it (it parsed it), so the
+// value is made from it without a copy.
+template <class Json>
+validation_result validate_body(const detail::compiled_endpoint& ep, const Json& body, validate_options options,
+                                issue_list parse_warnings, json* owned = nullptr) {
   validation_result result;
-  const detail::compiled_endpoint* ep = detail::find_compiled_endpoint(endpoint_id);
-  if (ep == nullptr) {
-    result.errors.push_back(detail::unknown_endpoint_issue(endpoint_id));
-    return result;
-  }
-  if (!ep->schema_errors.empty()) {
+  if (!ep.schema_errors.empty()) {
     // A broken description must not pass bodies it cannot check.
-    result.errors = ep->schema_errors;
+    result.errors = ep.schema_errors;
     return result;
   }
-
-  return detail::validate_with(ep->body_schema, ep->has_warning_schema ? &ep->warning_schema : nullptr,
-                               body, options);
-}
-
-validation_result detail::validate_with(const compiled_schema& body_schema,
-                                        const compiled_schema* warning_schema, const json_value& body,
-                                        validate_options options) {
-  validation_result result;
-  schema_result checked = body_schema.validate(body);
+  schema_result checked = ep.body_schema.validate(body);
   result.errors = std::move(checked.errors);
-  if (result.errors.size() > max_errors) result.errors.resize(max_errors);
-
+  result.warnings = std::move(parse_warnings);
   // Most bodies draw no warning: the yes/no pass skips building messages that would be dropped.
-  if (warning_schema != nullptr && !warning_schema->is_valid(body)) {
-    for (issue& w : warning_schema->validate(body).errors) {
+  if (ep.has_warning_schema && !ep.warning_schema.is_valid(body)) {
+    for (issue& w : ep.warning_schema.validate(body).errors) {
       if (result.warnings.size() == max_errors) break;
       if (!hidden_by_errors(w, result.errors)) result.warnings.push_back(std::move(w));
     }
   }
-
   result.valid = result.errors.empty();
-  if (options.with_value) result.value = to_json_with_defaults(body, checked.defaults);
+  if (options.with_value) result.value = with_defaults(owned ? std::move(*owned) : json(body), checked.defaults);
   return result;
+}
+
+validation_result error_result(issue problem) {
+  validation_result result;
+  result.errors.push_back(std::move(problem));
+  return result;
+}
+
+template <class Json>
+validation_result validate_parsed(std::string_view endpoint_id, const Json& body, validate_options options) {
+  const detail::compiled_endpoint* ep = detail::find_compiled_endpoint(endpoint_id);
+  if (ep == nullptr) return error_result(detail::unknown_endpoint_issue(endpoint_id));
+  // A value built in C++ has not been through the parser's limits.
+  if (auto problem = check_json_value(body)) return error_result(std::move(*problem));
+  return validate_body(*ep, body, options, {});
+}
+
+}  // namespace
+
+validation_result validate(std::string_view endpoint_id, std::string_view body_json, validate_options options) {
+  const detail::compiled_endpoint* ep = detail::find_compiled_endpoint(endpoint_id);
+  if (ep == nullptr) return error_result(detail::unknown_endpoint_issue(endpoint_id));
+  json_parse_result parsed = parse_json(body_json);
+  if (!parsed.ok) {
+    // The whole body is unreadable, so the error sits at "" (the message carries the line and
+    // column); a form shows it above the fields rather than under whichever one was being read.
+    return error_result({"", parsed.error.code, std::move(parsed.error.message)});
+  }
+  return validate_body(*ep, parsed.value, options, std::move(parsed.warnings), &parsed.value);
+}
+
+validation_result validate(std::string_view endpoint_id, const json& body, validate_options options) {
+  return validate_parsed(endpoint_id, body, options);
+}
+
+validation_result validate(std::string_view endpoint_id, const nlohmann::json& body, validate_options options) {
+  return validate_parsed(endpoint_id, body, options);
 }
 
 }  // namespace invitekit

@@ -15,32 +15,35 @@ namespace {
 using test::actual_issues;
 using test::expected_issues;
 
-request_options options_of(const json_value& row) {
-  const json_value options = row.find("options");
-  const json_value given = options.find("credentials");
+request_options options_of(const json& row) {
+  const json& options = test::member(row, "options");
+  const json& given = test::member(options, "credentials");
   request_options o;
-  o.base_url = options.find("baseUrl").as_string();
-  o.credentials.api_key = given.find("apiKey").as_string();
-  o.credentials.bearer_token = given.find("bearerToken").as_string();
-  o.credentials.session_token = given.find("sessionToken").as_string();
+  o.base_url = test::text(options, "baseUrl");
+  o.credentials.api_key = test::text(given, "apiKey");
+  o.credentials.bearer_token = test::text(given, "bearerToken");
+  o.credentials.session_token = test::text(given, "sessionToken");
   return o;
 }
 
-class BuildRequestVectors : public ::testing::TestWithParam<json_value> {};
+class BuildRequestVectors : public ::testing::TestWithParam<json> {};
 
 TEST_P(BuildRequestVectors, Row) {
-  const json_value row = GetParam();
-  const build_result r =
-      build_request(row.find("endpoint").as_string(), to_json(row.find("body")), options_of(row));
-  EXPECT_EQ(r.ok, row.find("ok").as_bool());
-  EXPECT_EQ(actual_issues(r.errors), expected_issues(row.find("errors")));
+  const json& row = GetParam();
+  const build_result r = build_request(test::text(row, "endpoint"), to_json_text(test::member(row, "body")), options_of(row));
+  EXPECT_EQ(r.ok, test::flag(row, "ok"));
+  EXPECT_EQ(actual_issues(r.errors), expected_issues(test::member(row, "errors")));
   test::expect_messages(r.errors);
-  const json_value expected = row.find("request");
-  if (!expected.exists()) return;
-  EXPECT_EQ(r.request.method, expected.find("method").as_string());
-  EXPECT_EQ(r.request.url, expected.find("url").as_string());
-  EXPECT_EQ(r.request.headers, test::headers_of(expected.find("headers")));
-  EXPECT_EQ(r.request.body, expected.find("body").as_string());
+  // The parsed body gives the same request.
+  const build_result parsed = build_request(test::text(row, "endpoint"), test::member(row, "body"), options_of(row));
+  EXPECT_EQ(parsed.errors, r.errors);
+  EXPECT_EQ(parsed.request.body, r.request.body);
+  const json& expected = test::member(row, "request");
+  if (expected.is_null()) return;
+  EXPECT_EQ(r.request.method, test::text(expected, "method"));
+  EXPECT_EQ(r.request.url, test::text(expected, "url"));
+  EXPECT_EQ(r.request.headers, test::headers_of(test::member(expected, "headers")));
+  EXPECT_EQ(r.request.body, test::text(expected, "body"));
 }
 
 INSTANTIATE_TEST_SUITE_P(Vectors, BuildRequestVectors,
@@ -126,6 +129,28 @@ TEST(BuildRequest, RandomBaseUrlsAreCheckedNotTrusted) {
     ASSERT_EQ(url.find("//api/v1/invites"), std::string::npos) << url;
   }
   EXPECT_GT(accepted, 0);
+}
+
+// A "." or ".." segment would be resolved by the URL parser, sending the invite somewhere
+// other than the address shown (and past the "already ends with the path" check).
+TEST(BuildRequest, BaseUrlDotSegmentsAreRefusedInPlainWords) {
+  request_options options = with_key("ak_live_7f3a9c2e41b84d6f");
+  for (const char* url : {"https://api.example.com/..", "https://api.example.com/a/../b", "https://api.example.com/.",
+                          "https://api.example.com/%2E%2e/", "https://api.example.com/x/..%2f"}) {
+    SCOPED_TRACE(url);
+    options.base_url = url;
+    const build_result r = build_request("athena.createInvite", group_invite, options);
+    if (std::string_view(url).ends_with("..%2f")) {  // "..%2f" is one segment named "../": not a dot segment
+      EXPECT_TRUE(r.ok);
+      continue;
+    }
+    ASSERT_FALSE(r.ok);
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_EQ(r.errors[0].path, "/baseUrl");
+    EXPECT_EQ(r.errors[0].message,
+              "The server URL cannot contain '.' or '..' as a part of its path; give the server's address as it is, "
+              "for example https://api.example.com/main.");
+  }
 }
 
 }  // namespace

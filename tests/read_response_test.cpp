@@ -18,52 +18,64 @@ namespace {
 using test::actual_issues;
 using test::expected_issues;
 
-http_response response_of(const json_value& row) {
-  const json_value given = row.find("response");
+http_response response_of(const json& row) {
+  const json& given = test::member(row, "response");
   http_response r;
-  r.status = static_cast<int>(given.find("status").as_number());
-  r.headers = test::headers_of(given.find("headers"));
+  r.status = test::member(given, "status").get<int>();
+  r.headers = test::headers_of(test::member(given, "headers"));
   r.body = test::body_text(given);
-  if (given.find("request").exists()) r.request_body = to_json(given.find("request"));
+  if (test::has(given, "request")) r.request_body = to_json_text(test::member(given, "request"));
   return r;
 }
 
-class ReadResponseVectors : public ::testing::TestWithParam<json_value> {};
+class ReadResponseVectors : public ::testing::TestWithParam<json> {};
 
 TEST_P(ReadResponseVectors, Row) {
-  const json_value row = GetParam();
-  const response_reading r = read_response(row.find("endpoint").as_string(), response_of(row));
-  EXPECT_STREQ(to_string(r.result), std::string(row.find("outcome").as_string()).c_str());
-  EXPECT_EQ(r.status, static_cast<int>(row.find("response").find("status").as_number()));
-  if (row.find("message").exists()) {
-    EXPECT_EQ(r.message, row.find("message").as_string());
+  const json& row = GetParam();
+  const response_reading r = read_response(test::text(row, "endpoint"), response_of(row));
+  EXPECT_STREQ(to_string(r.result), test::text(row, "outcome").c_str());
+  EXPECT_EQ(r.status, test::member(test::member(row, "response"), "status").get<int>());
+  if (test::has(row, "message")) {
+    EXPECT_EQ(r.message, test::text(row, "message"));
   }
   EXPECT_FALSE(r.message.empty());
-  EXPECT_EQ(r.invite_id, row.find("inviteId").as_string());
-  EXPECT_EQ(r.user_id, row.find("userId").as_string());
-  const json_value retry = row.find("retryAfter");
-  if (retry.exists()) {
+  EXPECT_EQ(r.invite_id, test::text(row, "inviteId"));
+  EXPECT_EQ(r.user_id, test::text(row, "userId"));
+  const json& retry = test::member(row, "retryAfter");
+  if (!retry.is_null()) {
     ASSERT_TRUE(r.retry_after.has_value());
-    EXPECT_EQ(*r.retry_after, static_cast<int>(retry.as_number()));
+    EXPECT_EQ(*r.retry_after, retry.get<int>());
   } else {
     EXPECT_FALSE(r.retry_after.has_value()) << *r.retry_after;
   }
-  EXPECT_EQ(actual_issues(r.warnings), expected_issues(row.find("warnings")));
+  EXPECT_EQ(actual_issues(r.warnings), expected_issues(test::member(row, "warnings")));
   test::expect_messages(r.warnings);
 
-  const json_value rows = row.find("results");
+  const json& rows = test::member(row, "results");
   ASSERT_EQ(r.results.size(), rows.size());
   std::size_t i = 0;
-  for (json_value want : rows.items()) {
+  for (const json& want : rows) {
     const target_result& got = r.results[i++];
     SCOPED_TRACE("result " + std::to_string(i - 1));
-    EXPECT_EQ(got.target_id, want.find("targetId").as_string());
-    EXPECT_EQ(got.target_kind, want.find("targetKind").as_string());
-    EXPECT_EQ(got.success, want.find("success").as_bool());
-    EXPECT_EQ(got.message, want.find("message").as_string());
-    EXPECT_EQ(got.error, want.find("error").as_string());
-    EXPECT_EQ(got.user_id, want.find("userId").as_string());
-    EXPECT_EQ(got.invite_id, want.find("inviteId").as_string());
+    EXPECT_EQ(got.target_id, test::text(want, "targetId"));
+    EXPECT_EQ(got.target_kind, test::text(want, "targetKind"));
+    EXPECT_EQ(got.success, test::flag(want, "success"));
+    EXPECT_EQ(got.message, test::text(want, "message"));
+    EXPECT_EQ(got.error, test::text(want, "error"));
+    EXPECT_EQ(got.user_id, test::text(want, "userId"));
+    EXPECT_EQ(got.invite_id, test::text(want, "inviteId"));
+  }
+
+  // A body the caller has already parsed reads the same.
+  const json_parse_result body = parse_json(test::body_text(test::member(row, "response")));
+  if (body.ok) {
+    const json& given = test::member(row, "response");
+    const response_reading parsed = read_response(test::text(row, "endpoint"), r.status,
+                                                  test::headers_of(test::member(given, "headers")), body.value,
+                                                  test::member(given, "request"));
+    EXPECT_STREQ(to_string(parsed.result), to_string(r.result));
+    EXPECT_EQ(parsed.message, r.message);
+    EXPECT_EQ(parsed.warnings, r.warnings);
   }
 }
 

@@ -1,4 +1,4 @@
-// invitekit detail: parses every endpoint description and compiles its schemas exactly once.
+// invitekit detail: compiles every endpoint description's schemas exactly once.
 #include "detail/compiled_endpoint.h"
 
 #include <memory>
@@ -8,38 +8,33 @@
 namespace invitekit::detail {
 namespace {
 
-// Compiles schema_value into out if it exists; a schema that does not compile is recorded so
-// every call on that endpoint reports it instead of silently accepting everything.
-bool compile_if_present(const json_value& schema_value, compiled_schema& out, issue_list& errors) {
-  if (!schema_value.exists()) return false;
-  out.compile(schema_value, &errors);
+// Compiles description[key] into out if it exists; a schema that does not compile is recorded
+// so every call on that endpoint reports it instead of silently accepting everything.
+bool compile_if_present(const json& holder, std::string_view key, compiled_schema& out, issue_list& errors) {
+  if (!holder.is_object()) return false;
+  const auto it = holder.find(key);
+  if (it == holder.end()) return false;
+  out.compile(*it, &errors);
   return true;
 }
 
 std::unique_ptr<compiled_endpoint> compile_endpoint(const endpoint_info& info) {
   auto ep = std::make_unique<compiled_endpoint>();
   ep->info = &info;
-  if (!ep->description.parse(info.description_json)) {
-    const json_parse_error& e = ep->description.error();
-    ep->schema_errors.push_back({"", codes::schema,
-                                 "The description of endpoint '" + info.id + "' is broken: " + e.message});
-    return ep;
-  }
-  const json_value root = ep->description.root();
-  if (!compile_if_present(root.find("schema"), ep->body_schema, ep->schema_errors))
+  const json& root = info.description;
+  if (!compile_if_present(root, "schema", ep->body_schema, ep->schema_errors))
     ep->schema_errors.push_back({"", codes::schema, "The description of endpoint '" + info.id + "' has no schema."});
-  ep->has_warning_schema =
-      compile_if_present(root.find("warningSchema"), ep->warning_schema, ep->schema_errors);
-  ep->has_response_schema = compile_if_present(root.find("responses").find("schema"),
-                                               ep->response_schema, ep->schema_errors);
+  ep->has_warning_schema = compile_if_present(root, "warningSchema", ep->warning_schema, ep->schema_errors);
+  const auto responses = root.find("responses");
+  ep->has_response_schema = responses != root.end() &&
+                            compile_if_present(*responses, "schema", ep->response_schema, ep->schema_errors);
   return ep;
 }
 
 }  // namespace
 
 const compiled_endpoint* find_compiled_endpoint(std::string_view id) {
-  // A function-local static is initialized once, and thread-safely, on first use. Each entry is
-  // heap-allocated because json_value views point at their json_document, which must not move.
+  // A function-local static is initialized once, and thread-safely, on first use.
   static const std::vector<std::unique_ptr<compiled_endpoint>> all = [] {
     std::vector<std::unique_ptr<compiled_endpoint>> v;
     for (const endpoint_info& info : endpoints()) v.push_back(compile_endpoint(info));

@@ -1,4 +1,4 @@
-// invitekit detail: each endpoint's description parsed and its schemas compiled once, shared by
+// invitekit detail: each endpoint's description compiled once — its schemas, shared by
 // validate(), build_request() and read_response().
 #pragma once
 
@@ -6,14 +6,12 @@
 
 #include "catalog.h"
 #include "issue.h"
-#include "json.h"
 #include "schema.h"
 
 namespace invitekit::detail {
 
 struct compiled_endpoint {
   const endpoint_info* info = nullptr;
-  json_document description;        // the whole description file; views into it stay valid
   compiled_schema body_schema;      // "schema": failures are errors
   compiled_schema warning_schema;   // "warningSchema": failures are warnings
   compiled_schema response_schema;  // "responses"/"schema": failures are contract warnings

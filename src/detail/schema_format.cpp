@@ -157,7 +157,7 @@ bool is_email(std::string_view s) {
   while (at > 0 && s[at - 1] != '@') --at;
   if (at-- == 0) return false;
   const std::string_view local = s.substr(0, at);
-  if (local.empty() || local.size() > 64) return false;
+  if (local.empty()) return false;  // over 64 characters is unusual, not invalid: see warningSchema
   return (is_dot_atom(local) || is_quoted_string(local)) && is_domain(s.substr(at + 1));
 }
 

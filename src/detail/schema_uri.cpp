@@ -1,7 +1,7 @@
 // invitekit detail: URI reference resolution and pointer fragments for $id / $ref.
 #include "detail/schema_uri.h"
 
-#include "json.h"
+#include "detail/json_pointer.h"
 
 namespace invitekit::detail {
 namespace {

@@ -1,8 +1,9 @@
-// invitekit detail: which byte sequences are UTF-8 — shared by the JSON parser and the fast
-// path's scanner, so that both accept exactly the same strings.
+// invitekit detail: which byte sequences are UTF-8 — for describing a parse error at the
+// offending byte, and for checking strings of a value built in C++.
 #pragma once
 
 #include <cstddef>
+#include <string_view>
 
 namespace invitekit::detail {
 
@@ -25,6 +26,16 @@ inline int utf8_sequence_length(const char* p, std::size_t available) {
     return available > 1 && u[1] >= lo && u[1] <= hi && cont(2) && cont(3) ? 4 : 0;
   }
   return 0;
+}
+
+// Whether s is entirely well-formed UTF-8.
+inline bool is_utf8(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const int n = utf8_sequence_length(s.data() + i, s.size() - i);
+    if (n == 0) return false;
+    i += static_cast<std::size_t>(n);
+  }
+  return true;
 }
 
 }  // namespace invitekit::detail
