@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/json_equal.h"
 #include "detail/json_pointer.h"
 #include "detail/json_syntax_error.h"
 #include "detail/quoted.h"
@@ -226,6 +227,10 @@ std::string size_phrase(std::size_t bytes) {
   return bytes % (1 << 20) == 0 ? std::to_string(bytes >> 20) + " MiB" : std::to_string(bytes) + " bytes";
 }
 
+std::string too_deep_words(const json_limits& limits) {
+  return " is nested too deeply: more than " + std::to_string(limits.max_depth) + " levels of objects and arrays";
+}
+
 json_parse_result failed(json_parse_error error) {
   json_parse_result r;
   r.error = std::move(error);
@@ -284,9 +289,8 @@ json_parse_result parse_json(std::string_view text, const json_limits& limits) {
     e.path = builder.path_of_open(true);
     locate(text, static_cast<std::size_t>(seen - text.data()) - 1, e);  // the bracket just read
     e.message.assign(limits.subject)
-        .append(" is nested too deeply: more than ")
-        .append(std::to_string(limits.max_depth))
-        .append(" levels of objects and arrays, at line ")
+        .append(too_deep_words(limits))
+        .append(", at line ")
         .append(std::to_string(e.line))
         .append(", column ")
         .append(std::to_string(e.column))
@@ -305,45 +309,46 @@ json_parse_result parse_json(std::string_view text, const json_limits& limits) {
 
 namespace {
 
+// The path of a problem is built on the way out, so a value without one costs no path at all.
 template <class Json>
-std::optional<issue> check_value(const Json& v, const json_limits& limits, std::string& path, std::size_t depth) {
+std::optional<issue> check_value(const Json& v, const json_limits& limits, std::size_t depth) {
+  const auto problem = [&](std::string_view code, std::string_view what) {
+    return issue{"", std::string(code), std::string(limits.subject) + std::string(what)};
+  };
+  const auto inside = [](std::optional<issue> found, std::string_view token, std::size_t index, bool is_key) {
+    std::string prefix;
+    if (is_key) detail::append_pointer_token(prefix, token);
+    else detail::append_pointer_index(prefix, index);
+    found->path.insert(0, prefix);
+    return found;
+  };
   switch (v.type()) {
-    case nlohmann::json::value_t::string: {
-      const std::string& s = *v.template get_ptr<const std::string*>();
-      if (!detail::is_utf8(s))
-        return issue{path, codes::json, std::string(limits.subject) + " holds text that is not valid UTF-8 here."};
+    case nlohmann::json::value_t::string:
+      if (!detail::is_utf8(detail::string_of(v))) return problem(codes::json, " holds text that is not valid UTF-8 here.");
       return std::nullopt;
-    }
     case nlohmann::json::value_t::number_float: {
-      const double d = *v.template get_ptr<const double*>();
+      const double d = detail::number_of(v);
       if (d - d != 0)  // NaN or ±infinity
-        return issue{path, codes::json, std::string(limits.subject) + " holds a number JSON cannot write (infinite or not a number) here."};
+        return problem(codes::json, " holds a number JSON cannot write (infinite or not a number) here.");
       return std::nullopt;
     }
     case nlohmann::json::value_t::binary:
     case nlohmann::json::value_t::discarded:
-      return issue{path, codes::json, std::string(limits.subject) + " holds a value that is not JSON (binary data) here."};
-    case nlohmann::json::value_t::array:
+      return problem(codes::json, " holds a value that is not JSON (binary data) here.");
+    case nlohmann::json::value_t::array: {
+      if (depth >= limits.max_depth) return problem(codes::limit, too_deep_words(limits) + ".");
+      std::size_t i = 0;
+      for (const Json& item : detail::elements_of(v)) {
+        if (auto found = check_value(item, limits, depth + 1)) return inside(std::move(found), {}, i, false);
+        ++i;
+      }
+      return std::nullopt;
+    }
     case nlohmann::json::value_t::object: {
-      if (depth >= limits.max_depth)
-        return issue{path, codes::limit, std::string(limits.subject) + " is nested too deeply: more than " +
-                                             std::to_string(limits.max_depth) + " levels of objects and arrays."};
-      const std::size_t mark = path.size();
-      if (v.is_array()) {
-        std::size_t i = 0;
-        for (const auto& item : v) {
-          detail::append_pointer_index(path, i++);
-          if (auto problem = check_value(item, limits, path, depth + 1)) return problem;
-          path.resize(mark);
-        }
-      } else {
-        for (const auto& [key, item] : v.items()) {
-          if (!detail::is_utf8(key))
-            return issue{path, codes::json, std::string(limits.subject) + " has a field name that is not valid UTF-8 here."};
-          detail::append_pointer_token(path, key);
-          if (auto problem = check_value(item, limits, path, depth + 1)) return problem;
-          path.resize(mark);
-        }
+      if (depth >= limits.max_depth) return problem(codes::limit, too_deep_words(limits) + ".");
+      for (const auto& [key, item] : detail::members_of(v)) {
+        if (!detail::is_utf8(key)) return problem(codes::json, " has a field name that is not valid UTF-8 here.");
+        if (auto found = check_value(item, limits, depth + 1)) return inside(std::move(found), key, 0, true);
       }
       return std::nullopt;
     }
@@ -355,13 +360,11 @@ std::optional<issue> check_value(const Json& v, const json_limits& limits, std::
 }  // namespace
 
 std::optional<issue> check_json_value(const json& value, const json_limits& limits) {
-  std::string path;
-  return check_value(value, limits, path, 0);
+  return check_value(value, limits, 0);
 }
 
 std::optional<issue> check_json_value(const nlohmann::json& value, const json_limits& limits) {
-  std::string path;
-  return check_value(value, limits, path, 0);
+  return check_value(value, limits, 0);
 }
 
 std::string to_json_text(const json& value) {

@@ -29,14 +29,15 @@ bool compiled_schema::compile(const json& schema, issue_list* errors) {
 namespace {
 
 template <class Json>
-schema_result validate_with(const detail::schema_program* program, const Json& instance) {
+schema_result validate_with(const detail::schema_program* program, const Json& instance, bool defaults) {
   schema_result result;
   if (program == nullptr || program->root == detail::no_node) {
     result.errors.push_back({"", codes::schema, "The schema did not compile, so nothing can be checked."});
     return result;
   }
   detail::walk_output out;
-  detail::schema_walker<Json>(*program, &out).eval(program->root, instance);
+  out.errors.reserve(8);  // a broken body usually has a few errors: grow once, not four times
+  detail::schema_walker<Json>(*program, &out, defaults).eval(program->root, instance);
   result.errors.reserve(out.errors.size());
   for (detail::walk_error& e : out.errors) result.errors.push_back(std::move(e.item));
   result.defaults = std::move(out.defaults);
@@ -51,11 +52,11 @@ bool valid_with(const detail::schema_program* program, const Json& instance) {
 
 }  // namespace
 
-schema_result compiled_schema::validate(const json& instance) const {
-  return validate_with(impl_ ? &impl_->program : nullptr, instance);
+schema_result compiled_schema::validate(const json& instance, bool defaults) const {
+  return validate_with(impl_ ? &impl_->program : nullptr, instance, defaults);
 }
-schema_result compiled_schema::validate(const nlohmann::json& instance) const {
-  return validate_with(impl_ ? &impl_->program : nullptr, instance);
+schema_result compiled_schema::validate(const nlohmann::json& instance, bool defaults) const {
+  return validate_with(impl_ ? &impl_->program : nullptr, instance, defaults);
 }
 bool compiled_schema::is_valid(const json& instance) const {
   return valid_with(impl_ ? &impl_->program : nullptr, instance);

@@ -65,8 +65,9 @@ class compiled_schema {
   // for what is not supported (unknown $ref targets, bad patterns, …).
   bool compile(const json& schema, issue_list* errors = nullptr);
 
-  schema_result validate(const json& instance) const;
-  schema_result validate(const nlohmann::json& instance) const;
+  // `defaults` false: leave schema_result::defaults empty (a caller that only wants errors).
+  schema_result validate(const json& instance, bool defaults = true) const;
+  schema_result validate(const nlohmann::json& instance, bool defaults = true) const;
 
   // Yes or no: no messages, stops at the first error.
   bool is_valid(const json& instance) const;

@@ -33,7 +33,7 @@ validation_result validate_body(const detail::compiled_endpoint& ep, const Json&
     result.errors = ep.schema_errors;
     return result;
   }
-  schema_result checked = ep.body_schema.validate(body);
+  schema_result checked = ep.body_schema.validate(body, options.with_value);
   result.errors = std::move(checked.errors);
   result.warnings = std::move(parse_warnings);
   // Most bodies draw no warning: the yes/no pass skips building messages that would be dropped.

@@ -7,6 +7,10 @@ namespace invitekit::detail {
 
 void append_pointer_token(std::string& pointer, std::string_view token) {
   pointer += '/';
+  if (token.find_first_of("~/") == std::string_view::npos) {  // the usual field name: as it is
+    pointer += token;
+    return;
+  }
   for (char c : token) {
     if (c == '~') pointer += "~0";
     else if (c == '/') pointer += "~1";

@@ -98,27 +98,57 @@ class compile_context {
 
 // ---- Words for messages --------------------------------------------------------------------
 // A field is named by its schema's "title" ("The first name is too long: …"); without one the
-// sentence says "This value".
+// sentence says "This value". Messages are built only for errors, by appending into one string
+// (a broken body builds several: operator+ chains and their temporaries were most of the cost).
+
+// Two pieces of text said one after the other, without building a string for them.
+struct phrase {
+  std::string_view first, second;
+};
 
 // "The first name", or "This value" without a title.
-inline std::string subject(std::string_view title) {
-  return title.empty() ? std::string("This value") : "The " + std::string(title);
+inline phrase subject(std::string_view title) {
+  return title.empty() ? phrase{"This value", {}} : phrase{"The ", title};
 }
 
 // "the first name", or the fallback ("this list") without a title.
-inline std::string the_title(std::string_view title, std::string_view fallback) {
-  return title.empty() ? std::string(fallback) : "the " + std::string(title);
-}
-
-inline std::string count_text(std::uint64_t n) {
-  char digits[24];
-  return std::string(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+inline phrase the_title(std::string_view title, std::string_view fallback) {
+  return title.empty() ? phrase{fallback, {}} : phrase{"the ", title};
 }
 
 // "1 character", "250 characters".
-inline std::string plural(std::uint64_t n, std::string_view noun) {
-  return count_text(n) + " " + std::string(noun) + (n == 1 ? "" : "s");
-}
+struct counted {
+  std::uint64_t count;
+  std::string_view noun;
+};
+
+class sentence {
+ public:
+  sentence() { text_.reserve(96); }
+  sentence& operator<<(std::string_view s) {
+    text_ += s;
+    return *this;
+  }
+  sentence& operator<<(phrase p) {
+    text_ += p.first;
+    text_ += p.second;
+    return *this;
+  }
+  sentence& operator<<(std::uint64_t n) {
+    char digits[24];
+    text_.append(digits, std::to_chars(digits, digits + sizeof digits, n).ptr);
+    return *this;
+  }
+  sentence& operator<<(counted c) {
+    *this << c.count << " " << c.noun;
+    if (c.count != 1) text_ += 's';
+    return *this;
+  }
+  std::string str() { return std::move(text_); }
+
+ private:
+  std::string text_;
+};
 
 // A value as a message shows it: text as it is, anything else as JSON.
 inline std::string display(const json& v) { return v.is_string() ? string_of(v) : to_json_text(v); }

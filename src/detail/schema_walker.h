@@ -34,9 +34,10 @@ struct walk_output {
 template <class Json>
 class schema_walker {
  public:
-  // Collects into `out`, or only probes when out is nullptr.
-  schema_walker(const schema_program& program, walk_output* out)
-      : p_(program), out_(out), collecting_(out != nullptr) {}
+  // Collects into `out` (with the defaults of objects that validated, unless `defaults` is
+  // false), or only probes when out is nullptr.
+  schema_walker(const schema_program& program, walk_output* out, bool defaults = true)
+      : p_(program), out_(out), collecting_(out != nullptr), defaults_(defaults) {}
 
   // Whether v matches node `index`.
   bool eval(std::int32_t index, const Json& v) {
@@ -176,7 +177,7 @@ class schema_walker {
       ok = false;
       if (stopped()) return false;
     }
-    if (collecting_ && !n.defaults.empty() && v.is_object() && out_->errors.size() == errors_before)
+    if (collecting_ && defaults_ && !n.defaults.empty() && v.is_object() && out_->errors.size() == errors_before)
       add_defaults(n, v);
     return ok;
   }
@@ -185,7 +186,7 @@ class schema_walker {
     std::string object_path;
     bool path_known = false;
     for (const property_default& d : n.defaults) {
-      if (v.find(d.name) != v.end()) continue;
+      if (members_of(v).count(d.name) != 0) continue;
       if (!path_known) object_path = pointer(std::nullopt), path_known = true;
       // allOf branches may both reach one object: the first default for a property stays.
       bool repeated = false;
@@ -209,6 +210,7 @@ class schema_walker {
   const schema_program& p_;
   walk_output* out_;
   bool collecting_;
+  const bool defaults_;
   std::uint32_t depth_ = 0;
   std::vector<path_segment> path_;  // the collecting walk's place in the value
   std::size_t limit_ = max_errors;  // the error cap, raised while trying anyOf/oneOf branches

@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace invitekit::detail {
@@ -30,7 +32,13 @@ inline int utf8_sequence_length(const char* p, std::size_t available) {
 
 // Whether s is entirely well-formed UTF-8.
 inline bool is_utf8(std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
+  std::size_t i = 0;
+  // ASCII, the usual case, eight bytes at a time.
+  for (std::uint64_t word; i + 8 <= s.size(); i += 8) {
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ull) break;
+  }
+  while (i < s.size()) {
     const int n = utf8_sequence_length(s.data() + i, s.size() - i);
     if (n == 0) return false;
     i += static_cast<std::size_t>(n);

@@ -26,7 +26,7 @@ struct any_of_keyword {
       return true;
     }
     w.report_branches(n, "anyOf", branches, v, [&] {
-      return subject(title_of(n)) + " does not match any of the allowed forms.";
+      return (sentence() << subject(title_of(n)) << " does not match any of the allowed forms.").str();
     });
     return false;
   }
@@ -49,7 +49,9 @@ struct one_of_keyword {
       if (!w.probe(s, v)) continue;
       if (match != no_node) {
         w.fail(n, "oneOf", [&] {
-          return subject(title_of(n)) + " matches more than one of the allowed forms; it must match exactly one.";
+          return (sentence() << subject(title_of(n))
+                           << " matches more than one of the allowed forms; it must match exactly one.")
+              .str();
         });
         return false;
       }
@@ -60,7 +62,7 @@ struct one_of_keyword {
       return true;
     }
     w.report_branches(n, "oneOf", branches, v, [&] {
-      return subject(title_of(n)) + " does not match any of the allowed forms.";
+      return (sentence() << subject(title_of(n)) << " does not match any of the allowed forms.").str();
     });
     return false;
   }

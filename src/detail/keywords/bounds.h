@@ -48,7 +48,7 @@ struct bounds_keyword {
                                                             : d < b.value;
       if (inside) continue;
       ok = false;
-      if (w.fail(n, b.keyword, [&] { return subject(title_of(n)) + std::string(b.words) + b.text + "."; }))
+      if (w.fail(n, b.keyword, [&] { return (sentence() << subject(title_of(n)) << b.words << b.text << ".").str(); }))
         return false;
     }
     return ok;

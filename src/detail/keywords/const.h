@@ -18,7 +18,7 @@ struct const_keyword {
   template <class Json, class Walker>
   bool check(const Json& v, const schema_node& n, Walker& w) const {
     if (json_equal(value, v)) return true;
-    w.fail(n, "const", [&] { return subject(title_of(n)) + " must be " + display(value) + "."; });
+    w.fail(n, "const", [&] { return (sentence() << subject(title_of(n)) << " must be " << display(value) << ".").str(); });
     return false;
   }
 };

@@ -17,9 +17,10 @@ struct contains_keyword {
 
   template <class Json, class Walker>
   bool check(const Json& v, const schema_node& n, Walker& w) const {
-    for (const Json& item : v)
+    for (const Json& item : elements_of(v))
       if (w.probe(schema, item)) return true;
-    w.fail(n, "contains", [&] { return subject(title_of(n)) + " must include at least one matching item."; });
+    w.fail(n, "contains",
+           [&] { return (sentence() << subject(title_of(n)) << " must include at least one matching item.").str(); });
     return false;
   }
 };

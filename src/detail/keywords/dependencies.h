@@ -37,7 +37,7 @@ struct dependencies_keyword {
   bool check(const Json& v, const schema_node& n, Walker& w) const {
     bool ok = true;
     for (const dependency& d : dependencies) {
-      if (v.find(d.trigger) == v.end()) continue;
+      if (members_of(v).count(d.trigger) == 0) continue;
       if (d.schema != no_node) {
         if (!w.eval(d.schema, v)) {
           ok = false;
@@ -46,11 +46,12 @@ struct dependencies_keyword {
         continue;
       }
       for (const std::string& r : d.required) {
-        if (v.find(r) != v.end()) continue;
+        if (members_of(v).count(r) != 0) continue;
         ok = false;
         const auto words = [&] {
-          return "Enter " + properties_keyword::property_phrase(n, r) + ": it is required when '" + d.trigger +
-                 "' is given.";
+          return (sentence() << "Enter " << properties_keyword::property_phrase(n, r) << ": it is required when '"
+                             << d.trigger << "' is given.")
+              .str();
         };
         if (w.fail(n, "dependencies", words, path_segment::member(r))) return false;
       }

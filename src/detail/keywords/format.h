@@ -33,10 +33,12 @@ struct format_keyword {
     switch (format) {
       case kind::email: return "Enter a valid email address, like name@example.com.";
       case kind::uuid:
-        return "Enter " + the_title(title_of(n), "this value") + " as a UUID, like 123e4567-e89b-12d3-a456-426614174000.";
+        return (sentence() << "Enter " << the_title(title_of(n), "this value")
+                           << " as a UUID, like 123e4567-e89b-12d3-a456-426614174000.")
+            .str();
       case kind::regex: break;
     }
-    return subject(title_of(n)) + " must be a valid regular expression.";
+    return (sentence() << subject(title_of(n)) << " must be a valid regular expression.").str();
   }
 };
 

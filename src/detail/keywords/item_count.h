@@ -32,8 +32,9 @@ struct item_count_keyword {
 
   // "List at most 50 items in the website IDs (it has 51)." — no verb to agree with the title.
   static std::string message(const schema_node& n, std::string_view bound, std::uint64_t limit, std::uint64_t count) {
-    return std::string(bound) + " " + plural(limit, "item") + " in " + the_title(title_of(n), "this list") +
-           " (it has " + count_text(count) + ").";
+    return (sentence() << bound << " " << counted{limit, "item"} << " in " << the_title(title_of(n), "this list")
+                       << " (it has " << count << ").")
+        .str();
   }
 };
 

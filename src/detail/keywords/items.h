@@ -33,7 +33,7 @@ struct items_keyword {
   bool check(const Json& v, const schema_node& n, Walker& w) const {
     bool ok = true;
     std::size_t i = 0;
-    for (const Json& item : v) {
+    for (const Json& item : elements_of(v)) {
       const bool extra = each == no_node && i >= positions.size();
       if (extra && beyond_forbidden) {
         ok = false;

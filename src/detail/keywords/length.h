@@ -34,8 +34,9 @@ struct length_keyword {
 
   // "The first name is too long: at most 250 characters (it has 251)."
   static std::string message(const schema_node& n, std::string_view bound, std::uint64_t limit, std::uint64_t length) {
-    return subject(title_of(n)) + " " + std::string(bound) + " " + plural(limit, "character") + " (it has " +
-           count_text(length) + ").";
+    return (sentence() << subject(title_of(n)) << " " << bound << " " << counted{limit, "character"} << " (it has "
+                       << length << ").")
+        .str();
   }
 };
 

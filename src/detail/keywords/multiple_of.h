@@ -26,7 +26,7 @@ struct multiple_of_keyword {
   template <class Json, class Walker>
   bool check(const Json& v, const schema_node& n, Walker& w) const {
     if (is_multiple(number_of(v))) return true;
-    w.fail(n, "multipleOf", [&] { return subject(title_of(n)) + " must be a multiple of " + text + "."; });
+    w.fail(n, "multipleOf", [&] { return (sentence() << subject(title_of(n)) << " must be a multiple of " << text << ".").str(); });
     return false;
   }
 

@@ -18,7 +18,7 @@ struct not_keyword {
   template <class Json, class Walker>
   bool check(const Json& v, const schema_node& n, Walker& w) const {
     if (!w.probe(schema, v)) return true;
-    w.fail(n, "not", [&] { return subject(title_of(n)) + " is not allowed here."; });
+    w.fail(n, "not", [&] { return (sentence() << subject(title_of(n)) << " is not allowed here.").str(); });
     return false;
   }
 };

@@ -25,7 +25,7 @@ struct pattern_keyword {
   template <class Json, class Walker>
   bool check(const Json& v, const schema_node& n, Walker& w) const {
     if (regex_search(regex, string_of(v))) return true;
-    w.fail(n, "pattern", [&] { return subject(title_of(n)) + " does not have the expected form."; });
+    w.fail(n, "pattern", [&] { return (sentence() << subject(title_of(n)) << " does not have the expected form.").str(); });
     return false;
   }
 };

@@ -23,10 +23,14 @@ struct properties_keyword {
   };
 
   std::vector<named_property> names;  // properties, then required names not among them
+  std::vector<std::uint32_t> name_keys;  // key_of(names[i].name): most lookups end at this word
   std::vector<pattern_property> patterns;
   std::int32_t additional = no_node;  // additionalProperties as a schema …
   bool additional_forbidden = false;  // … or false: each extra member is its own error
   std::int32_t property_names = no_node;
+  // Whether every member must be visited (extra members matter); otherwise each named property
+  // is looked up, which is cheaper for the small "if" schemas that test one field of a big object.
+  bool walk_members = false;
 
   static std::optional<properties_keyword> compile(compile_context& c) {
     properties_keyword k;
@@ -66,16 +70,18 @@ struct properties_keyword {
     k.property_names = c.optional_subschema("propertyNames");
     present = present || k.property_names != no_node;
     if (!present) return std::nullopt;
+    for (const named_property& p : k.names) k.name_keys.push_back(key_of(p.name));
+    k.walk_members = !k.patterns.empty() || k.additional != no_node || k.additional_forbidden ||
+                     k.property_names != no_node || k.names.size() > 8;
     return k;
   }
 
   template <class Json, class Walker>
   bool check(const Json& v, const schema_node& n, Walker& w) const {
+    if (!walk_members) return check_names(v, n, w);
     bool ok = true;
     std::uint64_t seen = 0;  // bit i: names[i] is present (for the first 64 names)
-    for (auto member = v.begin(); member != v.end(); ++member) {
-      const std::string& key = member.key();
-      const Json& value = member.value();
+    for (const auto& [key, value] : members_of(v)) {
       bool declared = false;
       const std::size_t i = find(key);
       if (i < names.size()) {
@@ -109,16 +115,18 @@ struct properties_keyword {
       if (property_names != no_node && !w.probe(property_names, Json(key))) {
         ok = false;
         const auto words = [&] {
-          return single_quoted(key) + " is not an allowed field name in " + the_title(title_of(n), "this object") + ".";
+          return (sentence() << "'" << key << "' is not an allowed field name in " << the_title(title_of(n), "this object")
+                             << ".")
+              .str();
         };
         if (w.fail(n, "propertyNames", words, path_segment::member(key))) return false;
       }
     }
     for (std::size_t i = 0; i < names.size(); ++i) {
       const named_property& p = names[i];
-      if (!p.required || (i < 64 ? (seen >> i) & 1 : v.find(p.name) != v.end())) continue;
+      if (!p.required || (i < 64 ? (seen >> i) & 1 : members_of(v).count(p.name) != 0)) continue;
       ok = false;
-      const auto words = [&] { return "Enter " + property_phrase(n, p.name) + ": it is required."; };
+      const auto words = [&] { return (sentence() << "Enter " << property_phrase(n, p.name) << ": it is required.").str(); };
       if (w.fail(n, "required", words, path_segment::member(p.name))) return false;
     }
     return ok;
@@ -127,10 +135,39 @@ struct properties_keyword {
   // How a property is called in a sentence: "the email address" (its schema's title) or 'email'.
   static std::string property_phrase(const schema_node& n, std::string_view name) {
     const std::string& title = property_title(n, name);
-    return title.empty() ? single_quoted(name) : "the " + title;
+    return title.empty() ? single_quoted(name) : (sentence() << "the " << title).str();
   }
 
  private:
+  // Each named property in turn: its schema if present, "required" if absent. Errors come in the
+  // order of the names.
+  template <class Json, class Walker>
+  bool check_names(const Json& v, const schema_node& n, Walker& w) const {
+    bool ok = true;
+    const auto& members = members_of(v);
+    for (const named_property& p : names) {
+      const auto found = members.find(p.name);
+      if (found != members.end()) {
+        if (p.schema != no_node && !w.descend(p.schema, path_segment::member(p.name), found->second)) {
+          ok = false;
+          if (w.stopped()) return false;
+        }
+      } else if (p.required) {
+        ok = false;
+        const auto words = [&] { return (sentence() << "Enter " << property_phrase(n, p.name) << ": it is required.").str(); };
+        if (w.fail(n, "required", words, path_segment::member(p.name))) return false;
+      }
+    }
+    return ok;
+  }
+
+  // A word that differs for most names that differ: length, first and last byte.
+  static std::uint32_t key_of(std::string_view name) {
+    if (name.empty()) return 0;
+    return static_cast<std::uint32_t>(name.size()) << 16 | static_cast<unsigned char>(name.front()) << 8 |
+           static_cast<unsigned char>(name.back());
+  }
+
   named_property& entry(const std::string& name) {
     for (named_property& p : names)
       if (p.name == name) return p;
@@ -139,8 +176,9 @@ struct properties_keyword {
   }
 
   std::size_t find(std::string_view key) const {
+    const std::uint32_t k = key_of(key);
     for (std::size_t i = 0; i < names.size(); ++i)
-      if (names[i].name == key) return i;
+      if (name_keys[i] == k && names[i].name == key) return i;
     return names.size();
   }
 
@@ -150,10 +188,11 @@ struct properties_keyword {
     for (const named_property& p : names)
       if (p.schema != no_node) declared.push_back(p.name);
     const std::string& title = title_of(n);
-    std::string out = "Remove " + single_quoted(key) + ": it is not a field of " + (title.empty() ? "this object" : "this " + title) + ".";
+    sentence out;
+    out << "Remove '" << key << "': it is not a field of " << (title.empty() ? phrase{"this object", {}} : phrase{"this ", title}) << ".";
     const std::string_view suggestion = closest_name(key, declared);
-    if (!suggestion.empty()) out += " Did you mean " + single_quoted(suggestion) + "?";
-    return out;
+    if (!suggestion.empty()) out << " Did you mean '" << suggestion << "'?";
+    return out.str();
   }
 };
 

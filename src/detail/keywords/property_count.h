@@ -32,8 +32,9 @@ struct property_count_keyword {
 
   // "Give at most 3 fields in the permissions (it has 4)."
   static std::string message(const schema_node& n, std::string_view bound, std::uint64_t limit, std::uint64_t count) {
-    return std::string(bound) + " " + plural(limit, "field") + " in " + the_title(title_of(n), "this object") +
-           " (it has " + count_text(count) + ").";
+    return (sentence() << bound << " " << counted{limit, "field"} << " in " << the_title(title_of(n), "this object")
+                       << " (it has " << count << ").")
+        .str();
   }
 };
 

@@ -40,18 +40,18 @@ struct type_keyword {
         {kind_null, "null"},   {kind_boolean, "true or false"}, {kind_integer, "a whole number"},
         {kind_number, "a number"}, {kind_string, "text"},      {kind_array, "a list ([…])"},
         {kind_object, "a JSON object ({…})"}};
-    std::string out = subject(title_of(n)) + " must be ";
+    sentence out;
+    out << subject(title_of(n)) << " must be ";
     bool first = true;
-    for (const auto& [bit, phrase] : phrases) {
+    for (const auto& [bit, words] : phrases) {
       if (!(kinds & bit) || (bit == kind_integer && (kinds & kind_number))) continue;  // "a number" covers it
-      out += first ? "" : " or ";
-      out += phrase;
+      out << (first ? "" : " or ") << words;
       first = false;
     }
-    if (actual == value_t::array) out += ", not an array";
-    if (actual == value_t::object) out += ", not an object";
-    if (actual == value_t::null) out += ", not null";
-    return out + ".";
+    if (actual == value_t::array) out << ", not an array";
+    if (actual == value_t::object) out << ", not an object";
+    if (actual == value_t::null) out << ", not null";
+    return (out << ".").str();
   }
 
  private:

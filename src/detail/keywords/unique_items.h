@@ -24,7 +24,7 @@ struct unique_items_keyword {
     for (std::size_t at : repeats(v, w.collecting())) {
       ok = false;
       const auto words = [&] {
-        return "This value is already listed earlier in " + the_title(title_of(n), "this list") + ".";
+        return (sentence() << "This value is already listed earlier in " << the_title(title_of(n), "this list") << ".").str();
       };
       if (w.fail(n, "uniqueItems", words, path_segment::element(at))) return false;
     }
@@ -33,7 +33,8 @@ struct unique_items_keyword {
 
   // The index of every element equal to an earlier one, in order (only the first if !all).
   template <class Json>
-  static std::vector<std::size_t> repeats(const Json& array, bool all) {
+  static std::vector<std::size_t> repeats(const Json& value, bool all) {
+    const auto& array = elements_of(value);
     constexpr std::size_t pairwise_limit = 16;
     std::vector<std::size_t> later;
     const std::size_t n = array.size();
