@@ -4,7 +4,7 @@
 
 #include <iterator>
 #include <memory>
-#include <unordered_set>
+#include <map>
 #include <utility>
 #include <vector>
 
@@ -39,7 +39,7 @@ struct tracked_iterator {
   bool operator!=(const tracked_iterator& o) const { return at != o.at; }
 };
 
-// Objects with more members than this get a hash index for finding a key given twice, so that
+// Objects with more members than this get an index for finding a key given twice, so that
 // a hostile body of many keys costs n, not n², to read.
 constexpr std::size_t linear_key_search = 16;
 
@@ -50,12 +50,12 @@ class document_builder final : public nlohmann::json_sax<json> {
   document_builder(json& root, const json_limits& limits, issue_list& warnings)
       : root_(root), limits_(limits), warnings_(warnings) {}
 
-  bool null() override { return place(nullptr) != nullptr; }
-  bool boolean(bool value) override { return place(value) != nullptr; }
-  bool number_integer(number_integer_t value) override { return place(value) != nullptr; }
-  bool number_unsigned(number_unsigned_t value) override { return place(value) != nullptr; }
-  bool number_float(number_float_t value, const string_t&) override { return place(value) != nullptr; }
-  bool string(string_t& value) override { return place(std::move(value)) != nullptr; }
+  bool null() override { return place(json()) != nullptr; }
+  bool boolean(bool value) override { return place(json(value)) != nullptr; }
+  bool number_integer(number_integer_t value) override { return place(json(value)) != nullptr; }
+  bool number_unsigned(number_unsigned_t value) override { return place(json(value)) != nullptr; }
+  bool number_float(number_float_t value, const string_t&) override { return place(json(value)) != nullptr; }
+  bool string(string_t& value) override { return place(json(std::move(value))) != nullptr; }
   bool binary(binary_t&) override { return false; }  // JSON text has no binary values
   bool start_object(std::size_t) override { return open(json::value_t::object); }
   bool start_array(std::size_t) override { return open(json::value_t::array); }
@@ -77,9 +77,9 @@ class document_builder final : public nlohmann::json_sax<json> {
       slot_ = &members.begin()[static_cast<std::ptrdiff_t>(at)].second;
       return true;
     }
+    if (top.index) top.index->emplace(name, members.size());
     members.Container::emplace_back(std::move(name), nullptr);
-    if (top.index) top.index->insert(members.size() - 1);
-    else if (members.size() > linear_key_search) index_keys(top);
+    if (!top.index && members.size() > linear_key_search) index_keys(top);
     slot_ = &members.back().second;
     return true;
   }
@@ -124,34 +124,17 @@ class document_builder final : public nlohmann::json_sax<json> {
  private:
   static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
-  // Member positions hashed by their key, for one large object; looked up by a name directly.
-  struct key_index_hash {
-    using is_transparent = void;
-    const json::object_t* members;
-    std::size_t operator()(std::string_view name) const { return std::hash<std::string_view>()(name); }
-    std::size_t operator()(std::size_t i) const {
-      return (*this)(std::string_view(members->begin()[static_cast<std::ptrdiff_t>(i)].first));
-    }
-  };
-  struct key_index_equal {
-    using is_transparent = void;
-    const json::object_t* members;
-    std::string_view key(std::size_t i) const { return members->begin()[static_cast<std::ptrdiff_t>(i)].first; }
-    bool operator()(std::size_t a, std::size_t b) const { return key(a) == key(b); }
-    bool operator()(std::string_view a, std::size_t b) const { return a == key(b); }
-    bool operator()(std::size_t a, std::string_view b) const { return key(a) == b; }
-  };
-  using key_index = std::unordered_set<std::size_t, key_index_hash, key_index_equal>;
-
   struct container {
     json* value;
-    std::unique_ptr<key_index> index;  // only for objects past linear_key_search members
+    // Only for objects past linear_key_search members: each key's position. (An ordered map,
+    // not a hash table: the core already carries std::map's code, and these objects are rare.)
+    std::unique_ptr<std::map<std::string, std::size_t, std::less<>>> index;
   };
 
   static std::size_t find_key(const container& top, std::string_view name) {
     if (top.index) {
       const auto found = top.index->find(name);
-      return found == top.index->end() ? npos : *found;
+      return found == top.index->end() ? npos : found->second;
     }
     const auto& members = *top.value->get_ptr<const json::object_t*>();
     for (auto it = members.begin(); it != members.end(); ++it)
@@ -160,26 +143,27 @@ class document_builder final : public nlohmann::json_sax<json> {
   }
 
   static void index_keys(container& top) {
-    const auto* members = top.value->get_ptr<const json::object_t*>();
-    top.index = std::make_unique<key_index>(0, key_index_hash{members}, key_index_equal{members});
-    for (std::size_t i = 0; i < members->size(); ++i) top.index->insert(i);
+    const auto& members = *top.value->get_ptr<const json::object_t*>();
+    top.index = std::make_unique<std::map<std::string, std::size_t, std::less<>>>();
+    for (auto it = members.begin(); it != members.end(); ++it)
+      top.index->emplace(it->first, static_cast<std::size_t>(it - members.begin()));
   }
 
   // Puts a value where the parser is: the root, the next element of an array, or the member
-  // whose key was just read. Returns where it went.
-  template <class V>
-  json* place(V&& value) {
+  // whose key was just read. Returns where it went. One out-of-line function for every kind of
+  // value, rather than one copy per SAX event.
+  [[gnu::noinline]] json* place(json&& value) {
     if (open_.empty()) {
-      root_ = json(std::forward<V>(value));
+      root_ = std::move(value);
       return &root_;
     }
     json& top = *open_.back().value;
     if (top.is_array()) {
       auto& items = *top.get_ptr<json::array_t*>();
-      items.emplace_back(std::forward<V>(value));
+      items.push_back(std::move(value));
       return &items.back();
     }
-    *slot_ = json(std::forward<V>(value));
+    *slot_ = std::move(value);
     return slot_;
   }
 
@@ -189,7 +173,7 @@ class document_builder final : public nlohmann::json_sax<json> {
       return false;
     }
     // An open container's address is stable: nothing is added to its parent until it closes.
-    open_.push_back({place(type), nullptr});
+    open_.push_back({place(json(type)), nullptr});
     return true;
   }
 

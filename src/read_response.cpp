@@ -3,6 +3,7 @@
 #include "read_response.h"
 
 #include <cctype>
+#include <cmath>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -199,6 +200,9 @@ std::string text_at(const json* body, std::string_view pointer) {
   const json* v = field(body, pointer);
   if (v == nullptr) return {};
   if (v->is_string()) return detail::string_of(*v);
+  // A whole number written with a fraction or an exponent (1.0, 1e2) is still an id: "100".
+  if (v->is_number_float() && detail::is_integer(*v) && std::fabs(detail::number_of(*v)) < 9.0e15)
+    return std::to_string(static_cast<std::int64_t>(detail::number_of(*v)));
   if (v->is_number()) return to_json_text(*v);
   return {};
 }

@@ -44,7 +44,10 @@ validation_result validate_body(const detail::compiled_endpoint& ep, const Json&
     }
   }
   result.valid = result.errors.empty();
-  if (options.with_value) result.value = with_defaults(owned ? std::move(*owned) : json(body), checked.defaults);
+  if (options.with_value) {
+    result.value = with_defaults(owned ? std::move(*owned) : json(body), checked.defaults);
+    result.defaults = std::move(checked.defaults);
+  }
   return result;
 }
 

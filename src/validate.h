@@ -15,6 +15,7 @@
 
 #include "issue.h"
 #include "json_text.h"
+#include "schema.h"
 
 namespace invitekit {
 
@@ -25,6 +26,7 @@ struct validation_result {
                         // duplicate ids, …
   json value;           // the body with schema defaults filled in; null when the body did not
                         // parse or with_value was false
+  std::vector<default_insertion> defaults;  // the defaults filled into value (with_value only)
 };
 
 // What validate() works out besides errors and warnings.

@@ -108,14 +108,16 @@ bool json_equal(const A& a, const B& b) {
     case value_t::boolean: return a.template get<bool>() == b.template get<bool>();
     case value_t::string: return string_of(a) == string_of(b);
     case value_t::array: {
-      const auto &x = elements_of(a), &y = elements_of(b);
+      const auto& x = elements_of(a);
+      const auto& y = elements_of(b);
       if (x.size() != y.size()) return false;
       for (std::size_t i = 0; i < x.size(); ++i)
         if (!json_equal(x[i], y[i])) return false;
       return true;
     }
     case value_t::object: {
-      const auto &x = members_of(a), &y = members_of(b);
+      const auto& x = members_of(a);
+      const auto& y = members_of(b);
       if (x.size() != y.size()) return false;
       for (const auto& [key, value] : x) {
         const auto found = y.find(key);

@@ -6,19 +6,17 @@
 //
 // Division of labour: the core (C++) decides every error, path, code and message. This file
 // only converts arguments (JS values to JSON text, through JSON.stringify, so an object and its
-// JSON text give the same result), moves bytes in and out (see wasm/bindings.cpp for the
-// protocol), and shapes results. Arguments of the wrong type (an endpoint id that is not a
-// string, options that are not an object, ...) throw a TypeError; anything wrong with a body is
-// an error in the result, as the core reports it.
+// JSON text give the same result), calls the Embind functions of wasm/bindings.cpp, and shapes
+// results. Arguments of the wrong type (an endpoint id that is not a string, options that are
+// not an object, ...) throw a TypeError; anything wrong with a body is an error in the result,
+// as the core reports it.
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
 // The core's limit on one body (json_limits::max_bytes). A longer string is not copied whole:
-// its first MAX_BODY_BYTES + 1 bytes are enough for the core to report the "limit" error.
+// its first MAX_BODY_BYTES + 1 characters are enough for the core to report the "limit" error.
 const MAX_BODY_BYTES = 1 << 20;
-
-const VERDICT = 0xffffffff;  // output length of a fast-path verdict (see bindings.cpp)
 
 function issue(code, message) {
   return { path: '', code, message };
@@ -51,11 +49,13 @@ function toJsonText(body, stringsAreText) {
   return text;
 }
 
-// UTF-8 for a string with lone surrogates, which TextEncoder would silently replace with U+FFFD:
-// each surrogate is written as its own 3-byte sequence (invalid UTF-8), so the core reports the
-// exact place as a "json" error instead of validating text the caller never wrote.
-function encodeWtf8(s, heap, at) {
-  const start = at;
+// UTF-8 for a string with lone surrogates, which Embind's and TextEncoder's conversions would
+// silently turn into other characters: each surrogate is written as its own 3-byte sequence
+// (invalid UTF-8), so the core reports the exact place as a "json" error instead of validating
+// text the caller never wrote. Embind copies a Uint8Array argument as it is.
+function encodeWtf8(s) {
+  const heap = new Uint8Array(s.length * 3);
+  let at = 0;
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
@@ -81,45 +81,48 @@ function encodeWtf8(s, heap, at) {
       heap[at++] = 0x80 | (c & 63);
     }
   }
-  return at - start;
+  return heap.subarray(0, at);
 }
 
 const isWellFormed = typeof String.prototype.isWellFormed === 'function'
   ? (s) => s.isWellFormed()
   : (s) => !/[\ud800-\udfff]/.test(s.replace(/[\ud800-\udbff][\udc00-\udfff]/g, ''));
 
-// The result of validate(): `value` (the body with defaults, parsed) is only parsed when read,
-// so it is a getter, and what it is made from is kept under this module's own symbols: own
-// string keys are valid, errors and warnings. Symbols rather than #private fields, so the getter
-// also works through a Proxy (Vue's reactive(), MobX), which private fields refuse. JSON.stringify
-// and console.log (Node's inspect) show `value` too; a spread ({...r}) does not (it copies the
+// The result of validate(): `value` (the body with defaults) is only made when read, so it is a
+// getter: JSON.parse of the body's text (which reads it as the core did: the last of a key given
+// twice wins, numbers as JS numbers) plus the defaults the core filled in, each at the end of its
+// object. What it is made from is kept under this module's own symbols: own string keys are
+// valid, errors and warnings. Symbols rather than #private fields, so the getter also works
+// through a Proxy (Vue's reactive(), MobX), which private fields refuse. JSON.stringify and
+// console.log (Node's inspect) show `value` too; a spread ({...r}) does not (it copies the
 // symbols, which are inert there).
-// DEFAULTS, from a fast-path verdict: [[name, json], ...] the top-level object lacks, added after
-// its own members as the core's value text has them.
-const VALUE_TEXT = Symbol('valueText');
+const BODY_TEXT = Symbol('bodyText');
 const DEFAULTS = Symbol('defaults');
 const VALUE = Symbol('value');
 
 class Validation {
-  constructor(valid, errors, warnings, valueText, defaults) {
+  // defaults: the core's [{objectPath, property, value: JSON text}], or null when the body is not
+  // JSON (value is then null).
+  constructor(valid, errors, warnings, bodyText, defaults) {
     this.valid = valid;
     this.errors = errors;
     this.warnings = warnings;
-    this[VALUE_TEXT] = valueText;
+    this[BODY_TEXT] = bodyText;
     this[DEFAULTS] = defaults;
     this[VALUE] = undefined;
   }
 
   get value() {
     if (this[VALUE] === undefined) {
-      const value = this[VALUE_TEXT] === null ? null : JSON.parse(this[VALUE_TEXT]);
-      if (this[DEFAULTS] !== null) {
-        for (const [name, json] of this[DEFAULTS]) {
-          // As JSON.parse makes members: own, enumerable, even for "__proto__".
-          Object.defineProperty(value, name, {
-            value: JSON.parse(json), writable: true, enumerable: true, configurable: true,
-          });
-        }
+      const defaults = this[DEFAULTS];
+      const value = defaults === null ? null : JSON.parse(this[BODY_TEXT]);
+      for (const d of defaults || []) {
+        const object = valueAt(value, d.objectPath);
+        if (object === null || typeof object !== 'object' || Object.prototype.hasOwnProperty.call(object, d.property)) continue;
+        // As JSON.parse makes members: own, enumerable, even for "__proto__".
+        Object.defineProperty(object, d.property, {
+          value: JSON.parse(d.value), writable: true, enumerable: true, configurable: true,
+        });
       }
       this[VALUE] = value;
     }
@@ -187,6 +190,15 @@ function responseText(body, what) {
   return text;
 }
 
+// The value a JSON Pointer names inside `value`, or undefined.
+function valueAt(value, pointer) {
+  for (const key of pointerToPath(pointer, value)) {
+    if (value === null || typeof value !== 'object' || !Object.prototype.hasOwnProperty.call(value, key)) return undefined;
+    value = value[key];
+  }
+  return value;
+}
+
 // JSON Pointer ("/a/0/b") → Standard Schema path (["a", 0, "b"]); a token is a number where
 // the value it indexes is an array.
 function pointerToPath(pointer, value) {
@@ -208,137 +220,39 @@ function pointerToPath(pointer, value) {
   return path;
 }
 
+// A text's UTF-8 bytes as the core takes them (Embind copies a Uint8Array argument as it is): its
+// TextEncoder encoding into a reused buffer — several times faster than Embind's own conversion
+// of a string, which walks it in JS — or, when it has a lone surrogate, encodeWtf8's.
+// `wellFormed`: known to have none (JSON.stringify's output never has one). A string longer than
+// the core accepts is cut just past the limit. The bytes are only valid until the next call.
+let scratch = new Uint8Array(4096);
+function coreBytes(text, wellFormed) {
+  if (text.length > MAX_BODY_BYTES) {
+    text = text.slice(0, MAX_BODY_BYTES + 1);  // which may cut a surrogate pair in two
+    wellFormed = false;
+  }
+  if (!wellFormed && !isWellFormed(text)) return encodeWtf8(text);
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(Math.max(text.length * 3, scratch.length * 2));
+  return scratch.subarray(0, encoder.encodeInto(text, scratch).written);
+}
+
+// The bodies of NDJSON text: one per line, without a trailing CR; blank lines are skipped.
+function ndjsonLines(text) {
+  const lines = [];
+  for (let line of text.split('\n')) {
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (/[^ \t]/.test(line)) lines.push(line);
+  }
+  return lines;
+}
+
 function makeKit(M) {
-  const lengthAddress = M.outputLengthAddress();
-  let inputAddress = 0;
-  let inputCapacity = 0;
-  let inputView = null;  // HEAPU8 over the input buffer; replaced when it or the memory moves
-  let idInBuffer = null;  // the endpoint id the input buffer starts with, and its length
-  let idLength = 0;
-
-  function reserve(bytes) {
-    if (bytes > inputCapacity) {
-      inputCapacity = Math.max(bytes, inputCapacity * 2, 4096);
-      inputAddress = M.inputBuffer(inputCapacity);
-      inputView = null;
-    }
-  }
-
-  function view() {
-    // Growing the WebAssembly memory detaches the old buffer (byteLength 0).
-    if (inputView === null || inputView.byteLength === 0) {
-      inputView = M.HEAPU8.subarray(inputAddress, inputAddress + inputCapacity);
-    }
-    return inputView;
-  }
-
-  // Writes s into the input buffer at `at` and returns its byte length. maxBytes caps a string
-  // that is longer than the core would accept anyway.
-  // wellFormed: s is known to have no lone surrogate (JSON.stringify's output never has one).
-  function writeString(s, at, maxBytes, wellFormed = false) {
-    if (maxBytes !== undefined && s.length > maxBytes) {
-      s = s.slice(0, maxBytes + 1);  // which may cut a surrogate pair in two
-      wellFormed = false;
-    }
-    reserve(at + s.length * 3);
-    if (wellFormed || isWellFormed(s)) {
-      return encoder.encodeInto(s, at === 0 ? view() : view().subarray(at)).written;
-    }
-    return encodeWtf8(s, M.HEAPU8, inputAddress + at);
-  }
-
-  // Every call's arguments start with the endpoint id: written only when it changes.
-  function writeId(id) {
-    if (id !== idInBuffer) {
-      idInBuffer = null;  // in case writing throws
-      idLength = writeString(id, 0, undefined);
-      idInBuffer = id;
-    }
-    return idLength;
-  }
-
-  function writeStrings(strings) {
-    const lengths = new Array(strings.length);
-    let at = (lengths[0] = writeId(strings[0]));
-    for (let i = 1; i < strings.length; i++) {
-      lengths[i] = writeString(strings[i], at, undefined);
-      at += lengths[i];
-    }
-    return lengths;
-  }
-
-  function outputText(address) {
-    const length = M.HEAPU32[lengthAddress >> 2];
-    return decoder.decode(M.HEAPU8.subarray(address, address + length));
-  }
-
-  function outputJson(address) {
-    return JSON.parse(outputText(address));
-  }
-
-  const endpointsText = outputText(M.endpointsJson());
+  const endpointsText = M.endpointsJson();
   const endpointIds = JSON.parse(endpointsText).map((e) => e.id);
 
-  // Each endpoint's fast-path table (bindings.cpp fast_table): its fixed issues as
-  // [path, code, message] and its top-level defaults as [name, json].
-  const fastTables = new Map();
-  function fastTable(id) {
-    let table = fastTables.get(id);
-    if (table === undefined) {
-      table = outputJson(M.fastTable(writeId(id)));
-      fastTables.set(id, table);
-    }
-    return table;
-  }
-
-  // A fresh issue object for a rule of the table; index >= 0 names an element below its path.
-  function ruleIssue(rules, rule, index) {
-    const [path, code, message] = rules[rule];
-    return { path: index < 0 ? path : `${path}/${index}`, code, message };
-  }
-
-  function verdictIssues(rules, words, at, count) {
-    const issues = new Array(count);
-    for (let i = 0; i < count; i++) issues[i] = ruleIssue(rules, words[at + 2 * i], words[at + 2 * i + 1]);
-    return issues;
-  }
-
-  // The verdict's words (see bindings.cpp finish_verdict) as a Validation of `text`.
-  function fromVerdict(id, address, text) {
-    let words = M.HEAP32;
-    const at = address >> 2;
-    const valid = words[at] === 1;
-    const mask = words[at + 1];
-    const errorCount = words[at + 2];
-    const warningCount = words[at + 3];
-    let defaults = null;
-    let errors = [];
-    let warnings = [];
-    if (mask !== 0 || errorCount !== 0 || warningCount !== 0) {
-      const table = fastTable(id);
-      words = M.HEAP32;  // fetching the table (once per endpoint) may have grown the memory
-      if (mask !== 0) defaults = table.defaults.filter((_, i) => mask & (1 << i));
-      errors = verdictIssues(table.rules, words, at + 4, errorCount);
-      warnings = verdictIssues(table.rules, words, at + 4 + 2 * errorCount, warningCount);
-    }
-    return new Validation(valid, errors, warnings, text, defaults);
-  }
-
   function validateText(id, text, wellFormed) {
-    // A catalog id goes as its index; any other id is written after the body, for the core to
-    // name it in its error.
-    const index = endpointIds.indexOf(id);
-    idInBuffer = null;  // the body takes its place
-    const bodyLength = writeString(text, 0, MAX_BODY_BYTES, wellFormed);
-    const idLength = index < 0 ? writeString(id, bodyLength, undefined) : 0;
-    const address = M._invitekit_validate(index >>> 0, bodyLength, idLength);
-    const length = M.HEAPU32[lengthAddress >> 2];
-    if (length === VERDICT) return fromVerdict(id, address, text);
-    const out = outputText(address);
-    let end = out.indexOf('\n');  // see bindings.cpp: the result, a newline, the value
-    if (end < 0) end = out.length;
-    const r = JSON.parse(out.slice(0, end));
-    return new Validation(r.valid, r.errors, r.warnings, end + 1 < out.length ? out.slice(end + 1) : null, null);
+    const r = M.validate(id, coreBytes(text, wellFormed), true);
+    return new Validation(r.valid, r.errors, r.warnings, text, r.defaults);
   }
 
   function validate(id, body) {
@@ -350,64 +264,19 @@ function makeKit(M) {
 
   function validateMany(id, bodies) {
     checkId(id);
-    const idBytes = writeId(id);
-    let count;
-    let at = idBytes;
-    let sent = null;  // array mode: index in `bodies` of each body sent to the core
-    const failed = [];  // array mode: [index, issue] for bodies that have no JSON text
-    if (typeof bodies === 'string') {
-      count = -1;
-      at += writeString(bodies, at, undefined);
-    } else if (Array.isArray(bodies)) {
-      sent = [];
-      const lengths = [];
-      for (let i = 0; i < bodies.length; i++) {
-        const text = toJsonText(bodies[i], true);
-        if (typeof text !== 'string') {
-          failed.push([i, text]);
-          continue;
-        }
-        const length = writeString(text, at, MAX_BODY_BYTES, text !== bodies[i]);
-        at += length;
-        lengths.push(length);
-        sent.push(i);
-      }
-      count = lengths.length;
-      const table = (at + 3) & ~3;
-      reserve(table + 4 * count);
-      M.HEAPU32.set(lengths, (inputAddress + table) >> 2);
-    } else {
-      throw new TypeError('invitekit: validateMany takes an array of bodies or NDJSON text');
-    }
-    const r = outputJson(M._invitekit_validate_many(idBytes, at - idBytes, count));
-    const total = sent ? bodies.length : r.validCount + r.invalidCount;
-    const items = new Array(total);
-    for (const [index, errors, warnings] of r.items) {
-      const at = sent ? sent[index] : index;
-      items[at] = { index: at, valid: errors.length === 0, errors, warnings };
-    }
-    // The fast path's items, as words (see bindings.cpp validate_many).
-    const [address, length] = r.fast;
-    if (length > 0) {
-      const rules = fastTable(id).rules;
-      const words = M.HEAP32;
-      for (let w = address >> 2, end = w + length; w < end;) {
-        const at = sent ? sent[words[w]] : words[w];
-        const errorCount = words[w + 1];
-        const warningCount = words[w + 2];
-        const errors = verdictIssues(rules, words, w + 3, errorCount);
-        const warnings = verdictIssues(rules, words, w + 3 + 2 * errorCount, warningCount);
-        items[at] = { index: at, valid: errorCount === 0, errors, warnings };
-        w += 3 + 2 * (errorCount + warningCount);
-      }
-    }
-    for (const [index, problem] of failed) {
-      items[index] = { index, valid: false, errors: [problem], warnings: [] };
-    }
-    for (let i = 0; i < total; i++) {
-      if (items[i] === undefined) items[i] = { index: i, valid: true, errors: [], warnings: [] };
-    }
-    return { validCount: r.validCount, invalidCount: r.invalidCount + failed.length, items };
+    let list;
+    if (typeof bodies === 'string') list = ndjsonLines(bodies);
+    else if (Array.isArray(bodies)) list = bodies;
+    else throw new TypeError('invitekit: validateMany takes an array of bodies or NDJSON text');
+    let validCount = 0;
+    const items = list.map((body, index) => {
+      const text = toJsonText(body, true);
+      if (typeof text !== 'string') return { index, valid: false, errors: [text], warnings: [] };
+      const r = M.validate(id, coreBytes(text, text !== body), false);
+      if (r.valid) validCount++;
+      return { index, valid: r.valid, errors: r.errors, warnings: r.warnings };
+    });
+    return { validCount, invalidCount: items.length - validCount, items };
   }
 
   function buildRequest(id, body, options) {
@@ -418,13 +287,14 @@ function makeKit(M) {
     let credentials = options.credentials;
     if (credentials === undefined || credentials === null) credentials = {};
     if (typeof credentials !== 'object') throw new TypeError('invitekit: options.credentials must be an object');
-    const apiKey = optionalString(credentials.apiKey, 'credentials.apiKey');
-    const bearerToken = optionalString(credentials.bearerToken, 'credentials.bearerToken');
-    const sessionToken = optionalString(credentials.sessionToken, 'credentials.sessionToken');
+    const given = {
+      apiKey: optionalString(credentials.apiKey, 'credentials.apiKey'),
+      bearerToken: optionalString(credentials.bearerToken, 'credentials.bearerToken'),
+      sessionToken: optionalString(credentials.sessionToken, 'credentials.sessionToken'),
+    };
     const text = toJsonText(body, true);
     if (typeof text !== 'string') return { ok: false, errors: [text], warnings: [], request: null };
-    const [a, b, c, d, e, f] = writeStrings([id, text, baseUrl, apiKey, bearerToken, sessionToken]);
-    return outputJson(M.buildRequest(a, b, c, d, e, f));
+    return M.buildRequest(id, coreBytes(text, text !== body), { baseUrl, credentials: given });
   }
 
   function readResponse(id, response) {
@@ -436,11 +306,12 @@ function makeKit(M) {
     if (!Number.isInteger(status) || status < 0 || status > 999) {
       throw new TypeError('invitekit: response.status must be an integer HTTP status');
     }
-    const headers = JSON.stringify(headerPairs(response.headers));
+    const headers = headerPairs(response.headers);
     const body = responseText(response.body, 'response.body');
     const request = responseText(response.request, 'response.request');
-    const [a, b, c, d] = writeStrings([id, headers, body, request]);
-    return outputJson(M.readResponse(a, status, b, c, d));
+    // Two texts: the second must not reuse the buffer the first is in.
+    const bodyBytes = coreBytes(body, false).slice();
+    return M.readResponse(id, status, headers, bodyBytes, coreBytes(request, false));
   }
 
   function endpoints() {

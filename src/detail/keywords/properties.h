@@ -81,7 +81,10 @@ struct properties_keyword {
     if (!walk_members) return check_names(v, n, w);
     bool ok = true;
     std::uint64_t seen = 0;  // bit i: names[i] is present (for the first 64 names)
-    for (const auto& [key, value] : members_of(v)) {
+    for (const auto& member : members_of(v)) {
+      // Named, not a structured binding: clang 14 (em++ 3.1.6) cannot capture those in lambdas.
+      const std::string& key = member.first;
+      const Json& value = member.second;
       bool declared = false;
       const std::size_t i = find(key);
       if (i < names.size()) {
