@@ -64,6 +64,7 @@ HASHED_NAME = re.compile(r"[.-][0-9a-fA-F]{8,}\.[A-Za-z0-9]+$")
 COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|wasm|xml)|image/svg\+xml)")
 IMMUTABLE = "public, max-age=31536000, immutable"
 CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")  # escaped in the log: a path cannot draw on it
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")  # the Host names always answered
 
 
 def security_headers(upstream_origins):
@@ -82,8 +83,17 @@ def family_slug(family):
     return re.sub(r"(?<!^)(?=[A-Z])", "-", family).lower()
 
 
+def host_headers(names, port):
+    """The Host header values answered: each name with the port, and alone on port 80 (where
+    browsers leave the port out). IPv6 addresses are bracketed, as in a URL."""
+    names = [f"[{n}]" if ":" in n and not n.startswith("[") else n for n in names]
+    return {f"{n.lower()}:{port}" for n in names} | ({n.lower() for n in names} if port == 80
+                                                     else set())
+
+
 class App:
-    """What every request handler shares: the catalog, the sandbox, the upstreams, the log."""
+    """What every request handler shares: the catalog, the sandbox, the upstreams, the log, and
+    the Host headers answered (set once the port is known)."""
 
     def __init__(self, catalog, sandbox, upstreams, quiet=False, log=sys.stderr):
         self.catalog = catalog
@@ -93,6 +103,7 @@ class App:
         self.headers = security_headers(u.origin for u in upstreams)
         self.gzip = GzipCache()
         self.quiet = quiet
+        self.hosts = set()
         self._log = log
         self._log_lock = threading.Lock()
 
@@ -223,6 +234,32 @@ class Upstream:
 
 
 # =============================================================================================
+# [SECTION] Reading requests: host, origin
+#
+# What a page on another site sends through the user's browser is refused before any route runs:
+# - its Host must be one this server is reached by, or a page on a rebound name could use it;
+# - and one that changes something must come from this server's own page or from a program.
+
+def cross_site_refusal(headers):
+    """Why a request that changes something may have come from another site's page in the
+    user's browser (a form or a no-cors fetch needs no preflight), or None. Browsers send
+    Origin with every such request, same-origin ones included; a program sends no Origin but
+    a header no other site's page can send without a CORS preflight, which is never granted
+    here: the JSON Content-Type every API call has, or X-Requested-With."""
+    origin = headers.get("origin")
+    if origin is not None:
+        if origin.lower() == "http://" + headers.get("host", "").lower():
+            return None
+        return "Cross-site request refused: this server only answers its own page."
+    media_type = headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type == "application/json" or headers.get("x-requested-with") is not None:
+        return None
+    return ("Cross-site request refused: a request that changes something needs this page's "
+            "Origin or, from a program, Content-Type: application/json or an X-Requested-With "
+            "header.")
+
+
+# =============================================================================================
 # [SECTION] Request handler
 
 class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
@@ -348,13 +385,18 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
     def _dispatch(self):
         path = urlsplit(self.path).path
         app, method = self.app, self.command
-        origin = self.headers.get("origin")
-        if method not in ("GET", "HEAD") and origin is not None and \
-                urlsplit(origin).netloc.lower() != self.headers.get("host", "").lower():
-            # Another site's page may not POST here through the user's browser (a form or a
-            # no-cors fetch needs no preflight): it could reset the sandbox or use the proxy.
-            return self._send(403, {"success": False, "message": "Cross-site request refused: "
-                                    "this server only answers its own page."})
+        host = self.headers.get("host")
+        if host is None or not self.path.startswith("/"):  # a proxy's absolute URL names a host
+            return self._send(400, {"success": False, "message": "Send a path and a Host header "
+                                    "(GET /page HTTP/1.1, Host: 127.0.0.1:8000)."})
+        if host.lower() not in app.hosts:
+            known = ", ".join(sorted(app.hosts))
+            return self._send(421, {"success": False, "message":
+                                    f"This server answers as {known}, not as {host[:100]!r} "
+                                    "(serve.py --allow-host NAME adds a name)."})
+        refusal = method not in ("GET", "HEAD") and cross_site_refusal(self.headers)
+        if refusal:
+            return self._send(403, {"success": False, "message": refusal})
         if path.startswith("/proxy/"):
             slug, _, rest = path[len("/proxy/"):].partition("/")
             return self._proxy(slug, "/" + rest)
@@ -504,6 +546,12 @@ def build_parser(catalog):
                              "network (default: %(default)s)")
     parser.add_argument("--port", type=int, default=8000, help="port; 0 picks a free one "
                                                                "(default: %(default)s)")
+    parser.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                        help="also answer requests addressed to NAME (with the port), e.g. this "
+                             "machine's name when --host exposes it; 127.0.0.1, localhost, [::1] "
+                             "and --host are always answered, any other name gets 421, so a "
+                             "page on a rebound DNS name cannot use this server; repeatable "
+                             "(default: none)")
     parser.add_argument("--directory", default="web/dist",
                         help="the built admin page; a relative path is taken from serve.py's "
                              "folder (default: %(default)s)")
@@ -572,6 +620,7 @@ def main(argv=None):
     except OSError as e:
         sys.exit(f"serve.py: cannot listen on {args.host}:{args.port}: {e.strerror}")
     host, port = server.server_address[:2]
+    app.hosts = host_headers([*LOOPBACK_NAMES, args.host, *args.allow_host], port)
     shown = f"[{host}]" if ":" in host else host
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops as quietly as Ctrl+C
     try:

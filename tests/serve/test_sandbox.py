@@ -6,7 +6,7 @@ import re
 import pytest
 from jsonschema import Draft7Validator
 
-from conftest import ROOT, athena, users_orgs
+from conftest import PROGRAM, ROOT, athena, users_orgs
 from sandbox.catalog import Endpoint, load_catalog
 from sandbox.store import Sandbox
 
@@ -73,7 +73,7 @@ def test_reset_clears_activity_and_keeps_the_keys(sandbox):
     assert athena(sandbox, INVITE, {"type": "organization", "invite_method": "direct",
                                     "email": "a@example.com"}).status == 200
     assert len(sandbox.get("/sandbox/state").json()["memberships"]) == 1
-    assert sandbox.post("/sandbox/reset").status == 200
+    assert sandbox.post("/sandbox/reset", headers=PROGRAM).status == 200
     state = sandbox.get("/sandbox/state").json()
     assert state["users"] == state["memberships"] == state["outbox"] == []
     assert sandbox.get("/sandbox/credentials").json() == sandbox.creds
@@ -104,7 +104,7 @@ def test_no_sandbox_serves_no_api(start_server):
     server = start_server("--no-sandbox")
     for method, path in [("POST", INVITE), ("GET", "/sandbox/credentials"),
                          ("GET", "/sandbox/state")]:
-        r = server.request(method, path, body=b"{}")
+        r = server.request(method, path, body=b"{}", headers=PROGRAM)
         assert r.status == 404 and "--no-sandbox" in r.json()["message"]
     assert "Sandbox API: off" in server.banner
 
@@ -248,7 +248,7 @@ def test_a_second_email_invite_to_the_same_target_is_409(sandbox):
 def test_wrong_content_type_is_415(sandbox):
     r = sandbox.post(INVITE, json.dumps(ORG_DIRECT).encode(),
                      headers={"x-api-key": sandbox.creds["athena"]["globalApiKey"],
-                              "content-type": "text/plain"})
+                              "content-type": "text/plain", **PROGRAM})
     assert r.status == 415 and "application/json" in r.json()["message"]
 
 
