@@ -234,11 +234,39 @@ class Upstream:
 
 
 # =============================================================================================
-# [SECTION] Reading requests: host, origin
+# [SECTION] Reading requests: framing, origin
 #
-# What a page on another site sends through the user's browser is refused before any route runs:
+# What a browser attack or a confused proxy in front sends is refused before any route runs:
+# - its framing must be readable one way only (one Content-Length of ASCII digits, no
+#   Transfer-Encoding, no CR, LF or NUL inside a header value, every line "name: value"), or it
+#   is refused with the connection: what follows it is never read as another request;
 # - its Host must be one this server is reached by, or a page on a rebound name could use it;
 # - and one that changes something must come from this server's own page or from a program.
+
+FORBIDDEN_IN_VALUES = re.compile(r"[\r\n\x00]")  # left by obs-fold or a bare CR inside a value
+ONE_ONLY = ("Host", "Content-Length", "Transfer-Encoding", "Origin")
+
+
+def framing_problem(headers):
+    """Why a request cannot be read one way only, as (status, one-line reason), or None."""
+    for name, value in headers.items():
+        if FORBIDDEN_IN_VALUES.search(value):
+            return 400, (f"The {name[:60]} header holds a line break or NUL (a folded or split "
+                         "header); send each header on one line.")
+    if headers.defects or headers.get_payload():
+        return 400, "A header line is not 'Name: value' (no colon, or a space before it)."
+    for name in ONE_ONLY:
+        if len(headers.get_all(name) or ()) > 1:
+            return 400, f"The request has more than one {name} header."
+    if headers.get("transfer-encoding") is not None:
+        if headers.get("content-length") is not None:
+            return 400, "The request has both a Transfer-Encoding and a Content-Length."
+        return 411, "Send the body with a Content-Length; chunked bodies are not accepted."
+    length = headers.get("content-length")
+    if length is not None and not re.fullmatch(r"[0-9]+", length.strip(" \t")):
+        return 400, "The Content-Length is not a number (ASCII digits only)."
+    return None
+
 
 def cross_site_refusal(headers):
     """Why a request that changes something may have come from another site's page in the
@@ -278,13 +306,28 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
         self.app = app
         self._started = time.monotonic()
         self._answered = False
+        self._unread = 0          # body bytes announced and not read yet
+        self._keep_alive = False  # what the client asked for, once its body is read
         super().__init__(*args, **kwargs)
 
-    # -- logging: method, path (no query), status, time; never a header ------------------
+    # -- reading a request: see [SECTION] Reading requests -------------------------------
 
     def parse_request(self):
         self._started = time.monotonic()
-        return super().parse_request()
+        if not super().parse_request():
+            return False
+        problem = framing_problem(self.headers)
+        if problem:
+            self.send_error(*problem)
+            return False
+        length = self.headers.get("content-length")
+        self._unread = int(length) if length else 0
+        self._keep_alive = not self.close_connection
+        # Until a route reads the body, the bytes after the headers are not a request.
+        self.close_connection = self.close_connection or self._unread > 0
+        return True
+
+    # -- logging: method, path (no query), status, time; never a header ------------------
 
     def log_request(self, code="-", size="-"):
         if self.app.quiet:
@@ -329,24 +372,18 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
     def _read_body(self):
-        """The request body, or None after answering 411/413/400 for one it will not read."""
-        if self.headers.get("transfer-encoding"):
-            self.close_connection = True
-            self._send(411, {"success": False, "message": "Send the body with a Content-Length; "
-                                                          "chunked bodies are not accepted."})
-            return None
-        length = self.headers.get("content-length", "0").strip()
-        if not length.isdigit():
-            self.close_connection = True
-            self._send(400, {"success": False, "message": "The Content-Length is not a number."})
-            return None
-        if int(length) > MAX_BODY:
-            self.close_connection = True  # the body stays unread, so the connection must go
+        """The request body, or None after answering 413 for one it will not read (parse_request
+        has refused every other framing it could not read one way only)."""
+        if self._unread > MAX_BODY:  # the body stays unread, so the connection goes
             self._send(413, {"success": False,
-                             "message": f"The body is {int(length)} bytes; the limit is "
+                             "message": f"The body is {self._unread} bytes; the limit is "
                                         f"{MAX_BODY} bytes (1 MiB)."})
             return None
-        return self.rfile.read(int(length))
+        data = self.rfile.read(self._unread)
+        if len(data) == self._unread:
+            self.close_connection = not self._keep_alive
+        self._unread = 0
+        return data
 
     # -- routing -------------------------------------------------------------------------
 

@@ -1,9 +1,10 @@
 """What a browser attack or a confused proxy sends, over raw sockets: another host name (DNS
-rebinding) and a cross-site request."""
+rebinding), a cross-site request, a request smuggled behind ambiguous framing, a length that is
+not a number."""
 
 import pytest
 
-from conftest import PROGRAM, athena, host, raw_request
+from conftest import PROGRAM, athena, host, raw_exchange, raw_request
 
 INVITE = "/api/v1/invites"
 ORG_DIRECT = {"type": "organization", "invite_method": "direct", "email": "kept@example.com"}
@@ -90,3 +91,57 @@ def test_the_own_origin_is_compared_with_the_host_it_came_by(sandbox):
                             [("Host", f"localhost:{sandbox.port}"),
                              ("Origin", f"http://127.0.0.1:{sandbox.port}")])
     assert status == 403
+
+
+# -- framing: a request is read one way or refused -----------------------------------------
+
+def hidden_reset(server):
+    """A reset that would run if the bytes before it were misread as a whole request."""
+    return (f"POST /sandbox/reset HTTP/1.1\r\nHost: {host(server)}\r\n"
+            "X-Requested-With: smuggled\r\nContent-Length: 0\r\nConnection: close\r\n\r\n").encode()
+
+
+def smuggling(server, kind):
+    hidden = hidden_reset(server)
+    start = f"Host: {host(server)}\r\nContent-Type: application/json\r\n"
+    if kind == "two content-lengths":
+        return (f"POST {INVITE} HTTP/1.1\r\n{start}Content-Length: 0\r\n"
+                f"Content-Length: {len(hidden)}\r\n\r\n").encode() + hidden
+    if kind == "content-length and transfer-encoding":
+        return (f"POST {INVITE} HTTP/1.1\r\n{start}Content-Length: 5\r\n"
+                "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n").encode() + hidden
+    if kind == "a body on a GET":
+        return (f"GET /app.js HTTP/1.1\r\n{start}Content-Length: {len(hidden)}\r\n\r\n"
+                ).encode() + hidden
+    raise ValueError(kind)
+
+
+@pytest.mark.parametrize("kind", ["two content-lengths", "content-length and transfer-encoding",
+                                  "a body on a GET"])
+def test_nothing_after_an_ambiguous_request_is_read_as_another(sandbox, kind):
+    assert athena(sandbox, INVITE, ORG_DIRECT).status == 200
+    reply = raw_exchange(sandbox, smuggling(sandbox, kind))
+    assert reply.count(b"HTTP/1.1 ") == 1, reply  # one answer, then the connection closed
+    if kind != "a body on a GET":
+        assert reply.startswith(b"HTTP/1.1 400"), reply
+    assert users(sandbox) == ["kept@example.com"]
+
+
+@pytest.mark.parametrize("length", [b"\xb2", b"\xd9\xa3", b"1_0", b"+10", b"-1", b"0x10", b""])
+def test_a_length_that_is_not_ascii_digits_is_400(sandbox, length):
+    # "\xb2" is "²" to http.server (headers are Latin-1): str.isdigit() says yes, int() no.
+    reply = raw_exchange(sandbox, b"POST /api/v1/invites HTTP/1.1\r\nHost: " +
+                         host(sandbox).encode() + b"\r\nContent-Type: application/json\r\n"
+                         b"Content-Length: " + length + b"\r\n\r\n{}")
+    assert reply.startswith(b"HTTP/1.1 400") and reply.count(b"HTTP/1.1 ") == 1, reply
+    assert b"Content-Length" in reply
+
+
+@pytest.mark.parametrize("line", [b"X-Note: a\x00b", b"X-Note: a\rb", b"X-Note: a\r\n folded",
+                                  b"X-Note: a\r\n\tfolded", b"no colon here", b"X-Note : spaced",
+                                  b"Host: evil.example"])
+def test_a_malformed_or_repeated_header_is_400_and_closes(sandbox, line):
+    reply = raw_exchange(sandbox, b"GET /sandbox/state HTTP/1.1\r\nHost: " +
+                         host(sandbox).encode() + b"\r\n" + line + b"\r\n\r\n" +
+                         hidden_reset(sandbox))
+    assert reply.startswith(b"HTTP/1.1 400") and reply.count(b"HTTP/1.1 ") == 1, reply
