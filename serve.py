@@ -26,10 +26,12 @@ Needs the standard library and Debian's python3-jsonschema only; run it with /us
 #   Command line
 
 import argparse
+import contextlib
 import functools
 import gzip
 import http.client
 import http.server
+import io
 import json
 import os
 import re
@@ -95,7 +97,8 @@ class App:
     """What every request handler shares: the catalog, the sandbox, the upstreams, the log, and
     the Host headers answered (set once the port is known)."""
 
-    def __init__(self, catalog, sandbox, upstreams, quiet=False, log=sys.stderr):
+    def __init__(self, catalog, sandbox, upstreams, quiet=False, header_timeout=10.0,
+                 log=sys.stderr):
         self.catalog = catalog
         self.sandbox = sandbox
         self.upstreams = {u.slug: u for u in upstreams}
@@ -103,6 +106,7 @@ class App:
         self.headers = security_headers(u.origin for u in upstreams)
         self.gzip = GzipCache()
         self.quiet = quiet
+        self.header_timeout = header_timeout
         self.hosts = set()
         self._log = log
         self._log_lock = threading.Lock()
@@ -234,9 +238,11 @@ class Upstream:
 
 
 # =============================================================================================
-# [SECTION] Reading requests: framing, origin
+# [SECTION] Reading requests: deadline, framing, origin
 #
 # What a browser attack or a confused proxy in front sends is refused before any route runs:
+# - a request's line and headers must arrive within --header-timeout, whole (http.server's own
+#   timeout restarts at every byte, so a client sending a byte at a time would hold a thread);
 # - its framing must be readable one way only (one Content-Length of ASCII digits, no
 #   Transfer-Encoding, no CR, LF or NUL inside a header value, every line "name: value"), or it
 #   is refused with the connection: what follows it is never read as another request;
@@ -245,6 +251,25 @@ class Upstream:
 
 FORBIDDEN_IN_VALUES = re.compile(r"[\r\n\x00]")  # left by obs-fold or a bare CR inside a value
 ONE_ONLY = ("Host", "Content-Length", "Transfer-Encoding", "Origin")
+
+
+class DeadlineReader(socket.SocketIO):
+    """A connection's reading side with an optional deadline for a run of reads (a request's
+    headers) on top of the timeout for each read."""
+
+    def __init__(self, sock, timeout):
+        super().__init__(sock, "rb")
+        self.timeout = timeout
+        self.deadline = None
+
+    def readinto(self, buffer):
+        timeout = self.timeout
+        if self.deadline is not None:
+            timeout = min(timeout, self.deadline - time.monotonic())
+            if timeout <= 0:
+                raise TimeoutError("the request's headers did not arrive in time")
+        self._sock.settimeout(timeout)
+        return super().readinto(buffer)
 
 
 def framing_problem(headers):
@@ -312,9 +337,27 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
 
     # -- reading a request: see [SECTION] Reading requests -------------------------------
 
+    def setup(self):
+        super().setup()
+        self.rfile.close()
+        self._reader = DeadlineReader(self.connection, self.timeout)
+        self.rfile = io.BufferedReader(self._reader)
+
+    def handle_one_request(self):
+        # One deadline for the wait and the request line and headers: it also closes a
+        # keep-alive connection left idle that long.
+        self.server.await_request(self.request)
+        self._reader.deadline = time.monotonic() + self.app.header_timeout
+        super().handle_one_request()
+
     def parse_request(self):
         self._started = time.monotonic()
-        if not super().parse_request():
+        parsed = super().parse_request()
+        self._reader.deadline = None
+        if not parsed:
+            return False
+        if not self.server.start_answering(self.request):
+            self.close_connection = True  # made room for a new connection while it waited
             return False
         problem = framing_problem(self.headers)
         if problem:
@@ -340,8 +383,8 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
                      f"{getattr(self, 'command', None) or '-'} {path} {status} {ms:.1f}ms")
 
     def log_error(self, format, *args):
-        if format.startswith("code "):
-            return  # send_error(); log_request() reports the status
+        if format.startswith(("code ", "Request timed out")):
+            return  # send_error(): log_request() reports the status; a timeout: idle or too slow
         self.app.log(f"{time.strftime('%H:%M:%S')} {self.client_address[0]} " + (format % args))
 
     # -- responses -----------------------------------------------------------------------
@@ -547,8 +590,63 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class Server(http.server.ThreadingHTTPServer):
+    """One thread per connection, at most `max_connections` of them. At the cap, a new
+    connection takes the place of the one that has waited longest for its next request (an
+    idle keep-alive or a slow client); when every one is busy answering, it gets a 503."""
+
     daemon_threads = True
     request_queue_size = 128  # the default 5 drops connections when 50 clients arrive at once
+    BUSY_BODY = b'{"success": false, "message": "Every connection is busy; try again in a second."}'
+    BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+            b"Retry-After: 1\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s"
+            % (len(BUSY_BODY), BUSY_BODY))
+
+    def __init__(self, address, handler, max_connections):
+        self.max_connections = max_connections
+        self._waiting_since = {}  # open connection → when it began to wait, None while answered
+        self._lock = threading.Lock()
+        super().__init__(address, handler)
+
+    def process_request(self, request, client_address):
+        with self._lock:
+            admitted = len(self._waiting_since) < self.max_connections or self._make_room()
+            if admitted:
+                self._waiting_since[request] = time.monotonic()
+        if not admitted:
+            with contextlib.suppress(OSError):
+                request.sendall(self.BUSY)
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def _make_room(self):
+        waiting = [(since, conn) for conn, since in self._waiting_since.items()
+                   if since is not None]
+        if not waiting:
+            return False
+        _, longest = min(waiting, key=lambda entry: entry[0])
+        del self._waiting_since[longest]
+        with contextlib.suppress(OSError):
+            longest.shutdown(socket.SHUT_RDWR)  # its thread's read ends; it closes and exits
+        return True
+
+    def await_request(self, conn):
+        with self._lock:
+            if conn in self._waiting_since:
+                self._waiting_since[conn] = time.monotonic()
+
+    def start_answering(self, conn):
+        """False when the connection was closed to make room while it waited."""
+        with self._lock:
+            if conn not in self._waiting_since:
+                return False
+            self._waiting_since[conn] = None
+            return True
+
+    def shutdown_request(self, request):
+        with self._lock:
+            self._waiting_since.pop(request, None)
+        super().shutdown_request(request)
 
 
 # =============================================================================================
@@ -574,6 +672,13 @@ def positive_seconds(text):
     return value
 
 
+def positive_count(text):
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("the count must be 1 or more")
+    return value
+
+
 def build_parser(catalog):
     parser = argparse.ArgumentParser(
         description="Serve the invitekit admin page with a sandbox of the invite APIs and, "
@@ -589,6 +694,13 @@ def build_parser(catalog):
                              "and --host are always answered, any other name gets 421, so a "
                              "page on a rebound DNS name cannot use this server; repeatable "
                              "(default: none)")
+    parser.add_argument("--header-timeout", type=positive_seconds, default=10.0,
+                        metavar="SECONDS",
+                        help="a client has this long to send a request's line and headers (an "
+                             "idle connection is closed after it too) (default: %(default)s)")
+    parser.add_argument("--max-connections", type=positive_count, default=256, metavar="N",
+                        help="open connections at most; beyond it a new one replaces the one "
+                             "that has waited longest for a request (default: %(default)s)")
     parser.add_argument("--directory", default="web/dist",
                         help="the built admin page; a relative path is taken from serve.py's "
                              "folder (default: %(default)s)")
@@ -649,11 +761,11 @@ def main(argv=None):
                           args.upstream_timeout)
                  for family in sorted({e.family for e in catalog.values()})
                  if getattr(args, f"upstream_{family}")]
-    app = App(catalog, sandbox, upstreams, quiet=args.quiet)
+    app = App(catalog, sandbox, upstreams, quiet=args.quiet, header_timeout=args.header_timeout)
     handler = functools.partial(InviteKitHandler, app=app, directory=str(directory))
     Server.address_family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
     try:
-        server = Server((args.host, args.port), handler)
+        server = Server((args.host, args.port), handler, args.max_connections)
     except OSError as e:
         sys.exit(f"serve.py: cannot listen on {args.host}:{args.port}: {e.strerror}")
     host, port = server.server_address[:2]

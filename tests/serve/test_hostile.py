@@ -1,6 +1,11 @@
 """What a browser attack or a confused proxy sends, over raw sockets: another host name (DNS
-rebinding), a cross-site request, a request smuggled behind ambiguous framing, a length that is
-not a number."""
+rebinding), a request smuggled behind ambiguous framing, a length that is not a number, and
+clients that send their headers a byte at a time."""
+
+import select
+import socket
+import time
+from pathlib import Path
 
 import pytest
 
@@ -145,3 +150,82 @@ def test_a_malformed_or_repeated_header_is_400_and_closes(sandbox, line):
                          host(sandbox).encode() + b"\r\n" + line + b"\r\n\r\n" +
                          hidden_reset(sandbox))
     assert reply.startswith(b"HTTP/1.1 400") and reply.count(b"HTTP/1.1 ") == 1, reply
+
+
+# -- slow clients: a deadline for the headers and a cap on connections ---------------------
+
+def open_slow_clients(server, count):
+    """`count` connections that have started a request and send one more header byte now and
+    then, never finishing; returns them."""
+    clients = []
+    for _ in range(count):
+        s = socket.create_connection((server.host, server.port), timeout=5)
+        s.sendall(f"GET / HTTP/1.1\r\nHost: {host(server)}\r\nX-Slow: ".encode())
+        clients.append(s)
+    return clients
+
+
+def trickle(clients, seconds):
+    """Sends a byte on every open client each half second for `seconds`; returns those the
+    server has closed."""
+    closed = set()
+    end = time.monotonic() + seconds
+    while time.monotonic() < end and len(closed) < len(clients):
+        for s in clients:
+            if s in closed:
+                continue
+            readable, _, _ = select.select([s], [], [], 0)
+            try:
+                if readable and s.recv(4096) == b"":
+                    closed.add(s)
+                    continue
+                s.send(b"a")
+            except OSError:
+                closed.add(s)
+        time.sleep(0.5)
+    return closed
+
+
+def timed_get(server, path="/sandbox/state"):
+    started = time.monotonic()
+    r = server.get(path, timeout=10)
+    return r.status, time.monotonic() - started
+
+
+def threads_of(server):
+    status = Path(f"/proc/{server.proc.pid}/status").read_text()
+    return int(next(line.split()[1] for line in status.splitlines()
+                    if line.startswith("Threads:")))
+
+
+def test_200_slow_clients_are_cut_off_at_the_header_deadline(start_server):
+    server = start_server("--db", ":memory:", "--quiet")  # the defaults: 10 s, 256 connections
+    clients = open_slow_clients(server, 200)
+    try:
+        trickle(clients, 1)
+        status, seconds = timed_get(server)
+        assert status == 200 and seconds < 1.0, seconds
+        closed = trickle(clients, 13)  # every header byte in time, but the whole never
+        assert len(closed) == len(clients)
+        status, seconds = timed_get(server)
+        assert status == 200 and seconds < 1.0, seconds
+    finally:
+        for s in clients:
+            s.close()
+
+
+def test_beyond_the_connection_cap_the_longest_waiting_make_room(start_server):
+    server = start_server("--db", ":memory:", "--quiet", "--max-connections", "20",
+                          "--header-timeout", "30")
+    clients = open_slow_clients(server, 200)
+    try:
+        trickle(clients, 1)
+        assert threads_of(server) <= 20 + 5  # the cap, the main thread, a few evictions ending
+        status, seconds = timed_get(server)
+        assert status == 200 and seconds < 1.0, seconds
+        # The newest slow clients are the ones still open.
+        closed = trickle(clients, 1)
+        assert clients[0] in closed and len(closed) >= 200 - 20
+    finally:
+        for s in clients:
+            s.close()
