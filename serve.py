@@ -51,7 +51,7 @@ ROOT = Path(__file__).resolve().parent
 # first on the path: a regular package found there wins over any same-named one installed.
 sys.path.insert(0, str(ROOT / "scripts"))
 from sandbox.catalog import load_catalog  # noqa: E402
-from sandbox.store import Sandbox  # noqa: E402
+from sandbox.api import Sandbox  # noqa: E402
 
 # =============================================================================================
 # [SECTION] Settings and security headers
@@ -502,9 +502,9 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
             self._send(*self.app.sandbox.handle(endpoint, self.headers, data))
 
     def _sandbox_admin(self, path, method):
-        sandbox = self.app.sandbox
-        pages = {"/sandbox/credentials": ("GET", sandbox.credentials),
-                 "/sandbox/state": ("GET", sandbox.state),
+        db = self.app.sandbox.db
+        pages = {"/sandbox/credentials": ("GET", db.credentials),
+                 "/sandbox/state": ("GET", db.state),
                  "/sandbox/reset": ("POST", None)}
         if path not in pages:
             return self._send(404, {"success": False, "message": f"No such page: {path}"})
@@ -515,7 +515,7 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
         if path == "/sandbox/reset":
             if self._read_body() is None:
                 return None
-            sandbox.reset()
+            db.reset()
             return self._send(200, {"success": True, "message": "The sandbox state was cleared; "
                                     "its organization, websites, groups and keys stay."})
         return self._send(200, pages[path][1]())
@@ -730,7 +730,7 @@ def build_parser(catalog):
 def print_banner(url, args, sandbox, upstreams):
     out = [f"invitekit: serving {url} (admin page from {args.directory})"]
     if sandbox is not None:
-        c = sandbox.credentials()
+        c = sandbox.db.credentials()
         out += [f"Sandbox API at {url} (database {args.db}). Its fake, local credentials:",
                 f"  AthenaHQ global API key         {c['athena']['globalApiKey']}",
                 f"  AthenaHQ website API key        {c['athena']['websiteApiKey']}"
@@ -780,7 +780,7 @@ def main(argv=None):
     finally:
         server.server_close()
         if sandbox is not None:
-            sandbox.close()
+            sandbox.db.close()
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ from jsonschema import Draft7Validator
 
 from conftest import PROGRAM, ROOT, athena, users_orgs
 from sandbox.catalog import Endpoint, load_catalog
-from sandbox.store import Sandbox
+from sandbox.api import Sandbox
 
 INVITE = "/api/v1/invites"
 BULK = "/api/v1/invites/bulk"
@@ -408,5 +408,5 @@ def test_an_endpoint_file_the_sandbox_does_not_know_yet_is_501_not_a_crash():
     try:
         status, body = sandbox.handle(Endpoint(doc), {}, b"{}")
     finally:
-        sandbox.close()
+        sandbox.db.close()
     assert status == 501 and "athena.deleteInvite" in body["message"]
