@@ -2,27 +2,24 @@
 describe it, on the state in database.py.
 
 Sandbox.handle(endpoint, headers, body) answers one call: 401 for a missing or unknown
-credential, 415 for a body that is not JSON, 400 with {success: false, message, errors: [{path,
-code, message}]} for an invalid invite (judged by the endpoint description's schema, see
-catalog.py), 403 for a key without the right scope, 404 for an unknown website or group, 409 for
-someone already there, and the documented success bodies.
+credential, 415 for a body that is not JSON, 400 for a body that is not JSON or does not meet
+the endpoint's schema (see validation.py), 403 for a key without the right scope, 404 for an
+unknown website or group, 409 for someone already there, and the documented success bodies.
+Every refusal is {"success": false, "message": ...}, as the AthenaHQ API answers.
 """
 
 import json
 import uuid
 
-from .catalog import parse_body
 from .database import Database, now, profile
+from .validation import read_json, schema_problem, with_defaults
 
 TARGET_TABLES = {"organization": "organizations", "website": "websites", "group": "groups"}
 PROFILE_SCOPE = 1  # the docs' example value; the docs do not say what else "scope" can be
 
 
-def failure(status, message, errors=None):
-    body = {"success": False, "message": message}
-    if errors is not None:
-        body["errors"] = errors
-    return status, body
+def failure(status, message):
+    return status, {"success": False, "message": message}
 
 
 class Sandbox:
@@ -54,19 +51,12 @@ class Sandbox:
         if media_type != endpoint.content_type:
             return failure(415, f"Send the body as JSON with the header "
                                 f"'Content-Type: {endpoint.content_type}'.")
-        body, problem = parse_body(data)
-        if problem:
-            return failure(400, problem["message"], [problem])
-        result = endpoint.validate(body)
-        if not result["valid"]:
-            errors = result["errors"]
-            count = f"The invite has {len(errors)} problems. " if len(errors) > 1 else ""
-            return failure(400, count + errors[0]["message"], errors)
-        status, reply = self._handlers[endpoint.id](result["value"], grants[0])
-        if 200 <= status < 300 and result["warnings"]:
-            # Not in the docs' bodies: what the real API would silently ignore, said out loud.
-            reply["warnings"] = result["warnings"]
-        return status, reply
+        body, problem = read_json(data)
+        if problem is None:
+            problem = schema_problem(endpoint, body)
+        if problem is not None:
+            return failure(400, problem)
+        return self._handlers[endpoint.id](with_defaults(body, endpoint.schema), grants[0])
 
     def _target_exists(self, db, kind, target):
         return db.execute(f"SELECT 1 FROM {TARGET_TABLES[kind]} WHERE id = ?",
