@@ -6,6 +6,9 @@ credential, 415 for a body that is not JSON, 400 for a body that is not JSON or 
 the endpoint's schema (see validation.py), 403 for a key without the right scope, 404 for an
 unknown website or group, 409 for someone already there, and the documented success bodies.
 Every refusal is {"success": false, "message": ...}, as the AthenaHQ API answers.
+
+Every call that gets as far as a valid body is a receipt of that invite (database.py counts
+them), whatever the answer: a client that sends a row twice shows up as a count of 2.
 """
 
 import json
@@ -56,7 +59,9 @@ class Sandbox:
             problem = schema_problem(endpoint, body)
         if problem is not None:
             return failure(400, problem)
-        return self._handlers[endpoint.id](with_defaults(body, endpoint.schema), grants[0])
+        invite = with_defaults(body, endpoint.schema)
+        self.db.count_receipt(endpoint.id, invite)
+        return self._handlers[endpoint.id](invite, grants[0])
 
     def _target_exists(self, db, kind, target):
         return db.execute(f"SELECT 1 FROM {TARGET_TABLES[kind]} WHERE id = ?",

@@ -8,7 +8,15 @@ first website, and a bearer + session token pair for users-organizations. These 
 the only secrets ever written to disk.
 
 GET /sandbox/state answers Database.state(): {organization, websites, groups: [{id, name,
-websiteIds}], users, memberships, pendingInvites, outbox, profiles} — never a key.
+websiteIds}], users, memberships, pendingInvites, outbox, profiles, received} — never a key.
+
+"received" counts how many times each invite came in, so a test can prove a client sent each
+exactly once: [{endpoint, invite, count, firstAt, lastAt}] in order of first arrival. An invite
+is its endpoint and its body as judged (keys sorted, the schema's defaults filled in: an omitted
+"role" and "role": "viewer" are one invite); a body edited between two sends is two invites.
+A call counts once its body is valid, whatever the answer (a second send of a direct invite
+gets 409 and counts 2); one refused before that (401, 429, the --fail-rate 503s, 415, 400) did
+nothing and does not count.
 
 One SQLite connection behind a lock serves every thread: ":memory:" databases exist per
 connection, and a write takes microseconds, so a lock is simpler than a pool and never sees
@@ -58,10 +66,13 @@ CREATE TABLE IF NOT EXISTS profiles (
   email TEXT NOT NULL UNIQUE COLLATE NOCASE, first_name TEXT NOT NULL, last_name TEXT NOT NULL,
   scope INTEGER NOT NULL, permissions TEXT NOT NULL, created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL, deleted_at TEXT);
+CREATE TABLE IF NOT EXISTS receipts (
+  endpoint TEXT NOT NULL, invite TEXT NOT NULL, count INTEGER NOT NULL, first_at TEXT NOT NULL,
+  last_at TEXT NOT NULL, PRIMARY KEY (endpoint, invite));
 """
 
 # What a reset clears; the organization, its websites and groups and the keys stay.
-ACTIVITY_TABLES = ("memberships", "invites", "outbox", "users", "profiles")
+ACTIVITY_TABLES = ("memberships", "invites", "outbox", "users", "profiles", "receipts")
 WEBSITE_NAMES = ("Marketing site", "Docs site", "Shop")
 GROUP_NAMES = ("Public sites", "Internal sites")
 
@@ -201,10 +212,14 @@ class Database:
             "profiles": [dict(profile(r), email=r["email"], firstName=r["first_name"],
                               lastName=r["last_name"])
                          for r in self.rows("SELECT * FROM profiles ORDER BY user_id")],
+            "received": [{"endpoint": r["endpoint"], "invite": json.loads(r["invite"]),
+                          "count": r["count"], "firstAt": r["first_at"], "lastAt": r["last_at"]}
+                         for r in self.rows("SELECT * FROM receipts ORDER BY rowid")],
         }
 
     def reset(self):
-        """Clears users, memberships, invites, the outbox and profiles; keeps the seed."""
+        """Clears users, memberships, invites, the outbox, profiles and receipts; keeps the
+        seed."""
         with self.transaction() as db:
             for table in ACTIVITY_TABLES:
                 db.execute(f"DELETE FROM {table}")
@@ -216,3 +231,12 @@ class Database:
             if hmac.compare_digest(row["value"].encode(), value.encode()):
                 return {"scope": row["scope"], "website_id": row["website_id"]}
         return None
+
+    def count_receipt(self, endpoint_id, invite):
+        """One more arrival of `invite` (a valid body) at `endpoint_id`: see "received" above."""
+        key = json.dumps(invite, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        stamp = now()
+        with self.transaction() as db:
+            db.execute("INSERT INTO receipts VALUES (?, ?, 1, ?, ?) ON CONFLICT (endpoint, invite) "
+                       "DO UPDATE SET count = count + 1, last_at = excluded.last_at",
+                       (endpoint_id, key, stamp, stamp))

@@ -66,7 +66,7 @@ def test_state_never_contains_a_key(sandbox):
     assert all(s not in text for s in secrets)
     state = json.loads(text)
     assert {"organization", "websites", "groups", "users", "memberships", "pendingInvites",
-            "outbox", "profiles"} <= set(state)
+            "outbox", "profiles", "received"} <= set(state)
 
 
 def test_reset_clears_activity_and_keeps_the_keys(sandbox):
@@ -79,6 +79,33 @@ def test_reset_clears_activity_and_keeps_the_keys(sandbox):
     assert sandbox.get("/sandbox/credentials").json() == sandbox.creds
     assert athena(sandbox, INVITE, {"type": "organization", "invite_method": "direct",
                                     "email": "a@example.com"}).status == 200
+
+
+def test_received_counts_how_often_each_invite_arrived(sandbox):
+    """An invite is its endpoint and its body as judged (defaults filled in), so a test can
+    prove a client sent each exactly once; only calls with a valid body count."""
+    def send(email, **extra):
+        return athena(sandbox, INVITE, {"type": "organization", "invite_method": "direct",
+                                        "email": email, **extra}).status
+
+    assert send("one@example.com") == 200
+    assert send("one@example.com", role="viewer") == 409  # the same invite, default spelled out
+    assert send("two@example.com") == 200
+    assert athena(sandbox, INVITE, {"type": "organization", "invite_method": "direct",
+                                    "email": "bad-key@example.com"}, key="sbx_wrong").status == 401
+    assert send("bad-type@example.com", type="nope") == 400
+    bulk = {"invite_method": "email", "email": "bulk@example.com",
+            "website_ids": sandbox.creds["websites"][:2]}
+    assert athena(sandbox, BULK, bulk).status == 200
+    entries = sandbox.get("/sandbox/state").json()["received"]
+    assert [(r["endpoint"], r["invite"]["email"], r["count"]) for r in entries] == [
+        ("athena.createInvite", "one@example.com", 2), ("athena.createInvite", "two@example.com", 1),
+        ("athena.bulkInvite", "bulk@example.com", 1)]
+    assert entries[0]["invite"] == {"type": "organization", "invite_method": "direct",
+                                    "email": "one@example.com", "role": "viewer"}
+    assert ISO.match(entries[0]["firstAt"]) and entries[0]["firstAt"] <= entries[0]["lastAt"]
+    assert sandbox.post("/sandbox/reset", headers=PROGRAM).status == 200
+    assert sandbox.get("/sandbox/state").json()["received"] == []
 
 
 def test_reset_needs_post(sandbox):
