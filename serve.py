@@ -52,6 +52,7 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT / "scripts"))
 from sandbox.catalog import load_catalog  # noqa: E402
 from sandbox.api import Sandbox  # noqa: E402
+from sandbox.traffic import Traffic  # noqa: E402
 
 # =============================================================================================
 # [SECTION] Settings and security headers
@@ -499,7 +500,8 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
                               headers=[("Allow", endpoint.method)])
         data = self._read_body()
         if data is not None:
-            self._send(*self.app.sandbox.handle(endpoint, self.headers, data))
+            status, body, headers = self.app.sandbox.handle(endpoint, self.headers, data)
+            self._send(status, body, headers=headers)
 
     def _sandbox_admin(self, path, method):
         db = self.app.sandbox.db
@@ -679,6 +681,20 @@ def positive_count(text):
     return value
 
 
+def milliseconds(text):
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("the latency cannot be negative")
+    return value
+
+
+def fraction(text):
+    value = float(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError("the rate is a fraction from 0 to 1, e.g. 0.1")
+    return value
+
+
 def build_parser(catalog):
     parser = argparse.ArgumentParser(
         description="Serve the invitekit admin page with a sandbox of the invite APIs and, "
@@ -710,6 +726,17 @@ def build_parser(catalog):
                              "(default: %(default)s)")
     parser.add_argument("--no-sandbox", action="store_true",
                         help="do not serve the sandbox API (default: %(default)s)")
+    traffic = parser.add_argument_group(
+        "sandbox traffic", "what a batch meets on a real network, for the invite endpoints only")
+    traffic.add_argument("--latency", type=milliseconds, default=0, metavar="MS",
+                         help="wait MS milliseconds before answering each call "
+                              "(default: %(default)s)")
+    traffic.add_argument("--rate-limit", type=positive_count, metavar="N",
+                         help="at most N calls per key in any second; beyond it 429 with "
+                              "Retry-After (default: off)")
+    traffic.add_argument("--fail-rate", type=fraction, default=0.0, metavar="P",
+                         help="answer this fraction of calls (0 to 1) with 503, before doing "
+                              "anything (default: %(default)s)")
     for family in sorted({e.family for e in catalog.values()}):
         first = min((e for e in catalog.values() if e.family == family), key=lambda e: e.path)
         slug = family_slug(family)
@@ -739,6 +766,8 @@ def print_banner(url, args, sandbox, upstreams):
                 f"  users-organizations session     {c['usersOrganizations']['sessionToken']}",
                 f"  websites  {', '.join(c['websites'])}",
                 f"  groups    {', '.join(c['groups'])}"]
+        if sandbox.traffic.describe():
+            out.append(f"Sandbox traffic: {sandbox.traffic.describe()}.")
     else:
         out.append("Sandbox API: off (--no-sandbox).")
     for u in upstreams:
@@ -754,7 +783,8 @@ def main(argv=None):
     directory = ROOT / args.directory  # an absolute path stays as it is
     db = args.db if args.db == ":memory:" else str(ROOT / args.db)
     try:
-        sandbox = None if args.no_sandbox else Sandbox(db, catalog)
+        traffic = Traffic(args.latency, args.rate_limit, args.fail_rate)
+        sandbox = None if args.no_sandbox else Sandbox(db, catalog, traffic)
     except (OSError, sqlite3.Error) as e:
         sys.exit(f"serve.py: cannot open the sandbox database {args.db}: {e}")
     upstreams = [Upstream(family, getattr(args, f"upstream_{family}"), catalog,

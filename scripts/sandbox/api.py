@@ -2,10 +2,11 @@
 describe it, on the state in database.py.
 
 Sandbox.handle(endpoint, headers, body) answers one call: 401 for a missing or unknown
-credential, 415 for a body that is not JSON, 400 for a body that is not JSON or does not meet
-the endpoint's schema (see validation.py), 403 for a key without the right scope, 404 for an
-unknown website or group, 409 for someone already there, and the documented success bodies.
-Every refusal is {"success": false, "message": ...}, as the AthenaHQ API answers.
+credential, 429 or 503 when the traffic conditions say so (traffic.py), 415 for a body sent as
+something else than JSON, 400 for a body that is not JSON or does not meet the endpoint's schema
+(validation.py), 403 for a key without the right scope, 404 for an unknown website or group, 409
+for someone already there, and the documented success bodies. Every refusal is {"success":
+false, "message": ...}, as the AthenaHQ API answers.
 
 Every call that gets as far as a valid body is a receipt of that invite (database.py counts
 them), whatever the answer: a client that sends a row twice shows up as a count of 2.
@@ -15,27 +16,32 @@ import json
 import uuid
 
 from .database import Database, now, profile
+from .traffic import Traffic
 from .validation import read_json, schema_problem, with_defaults
 
 TARGET_TABLES = {"organization": "organizations", "website": "websites", "group": "groups"}
 PROFILE_SCOPE = 1  # the docs' example value; the docs do not say what else "scope" can be
 
 
-def failure(status, message):
-    return status, {"success": False, "message": message}
+def failure(status, message, headers=()):
+    """A refusal in the API's shape. Every answer here is (status, JSON body, [(header, value)])."""
+    return status, {"success": False, "message": message}, list(headers)
 
 
 class Sandbox:
     """The invite endpoints of every catalog entry it has a handler for, on a Database."""
 
-    def __init__(self, path, catalog):
+    def __init__(self, path, catalog, traffic=None):
         self.db = Database(path, catalog)
+        self.traffic = traffic or Traffic()
         self._handlers = {"athena.createInvite": self._create_invite,
                           "athena.bulkInvite": self._bulk_invite,
                           "usersOrganizations.createInvite": self._create_profile}
 
     def handle(self, endpoint, headers, data):
-        """Answers one call to `endpoint` (a catalog.Endpoint): returns (status, JSON body)."""
+        """Answers one call to `endpoint` (a catalog.Endpoint): returns (status, JSON body,
+        [(header, value)])."""
+        self.traffic.wait()
         if endpoint.id not in self._handlers:  # a new endpoint file, not yet taught to the sandbox
             return failure(501, f"The sandbox does not implement {endpoint.id} yet.")
         grants = []
@@ -49,7 +55,10 @@ class Sandbox:
             if grant is None:
                 return failure(401, f"Invalid {spec['label']}: the sandbox does not know it "
                                     f"(GET /sandbox/credentials lists the sandbox's own).")
-            grants.append(grant)
+            grants.append((value, grant))
+        refusal = self.traffic.refusal(grants[0][0])  # the first credential is "the key"
+        if refusal:
+            return failure(*refusal)
         media_type = headers.get("content-type", "").split(";")[0].strip().lower()
         if media_type != endpoint.content_type:
             return failure(415, f"Send the body as JSON with the header "
@@ -61,7 +70,7 @@ class Sandbox:
             return failure(400, problem)
         invite = with_defaults(body, endpoint.schema)
         self.db.count_receipt(endpoint.id, invite)
-        return self._handlers[endpoint.id](invite, grants[0])
+        return self._handlers[endpoint.id](invite, grants[0][1])
 
     def _target_exists(self, db, kind, target):
         return db.execute(f"SELECT 1 FROM {TARGET_TABLES[kind]} WHERE id = ?",
@@ -134,8 +143,8 @@ class Sandbox:
                 return failure(409, outcome)
             if body["invite_method"] == "email":
                 self._send_email(db, body, kind, [target])
-                return 200, {"success": True, "message": "Invitation sent", **outcome}
-            return 200, {"success": True, "message": f"User added to {kind}", **outcome}
+                return 200, {"success": True, "message": "Invitation sent", **outcome}, []
+            return 200, {"success": True, "message": f"User added to {kind}", **outcome}, []
 
     def _bulk_invite(self, body, grant):
         kind = "website" if "website_ids" in body else "group"
@@ -164,7 +173,7 @@ class Sandbox:
                 results.append(result)
             if sent and body["invite_method"] == "email":
                 self._send_email(db, body, kind, sent)  # one consolidated email, as documented
-        return 200, {"success": True, "results": results}
+        return 200, {"success": True, "results": results}, []
 
     def _create_profile(self, body, _grant):
         given = body["permissions"]
@@ -185,4 +194,4 @@ class Sandbox:
                  json.dumps(permissions), stamp, stamp))
             row = db.execute("SELECT * FROM profiles WHERE user_id = ?",
                              (cursor.lastrowid,)).fetchone()
-            return 201, {"data": profile(row)}
+            return 201, {"data": profile(row)}, []

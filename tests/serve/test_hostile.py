@@ -229,3 +229,26 @@ def test_beyond_the_connection_cap_the_longest_waiting_make_room(start_server):
     finally:
         for s in clients:
             s.close()
+
+
+def test_when_every_connection_is_busy_answering_a_new_one_gets_503(start_server):
+    server = start_server("--db", ":memory:", "--quiet", "--max-connections", "2",
+                          "--latency", "5000")
+    key = server.get("/sandbox/credentials").json()["athena"]["globalApiKey"]
+    call = (f"POST {INVITE} HTTP/1.1\r\nHost: {host(server)}\r\nx-api-key: {key}\r\n"
+            "Content-Type: application/json\r\nContent-Length: 2\r\n\r\n{}").encode()
+    busy = [socket.create_connection((server.host, server.port), timeout=10) for _ in range(2)]
+    try:
+        for s in busy:
+            s.sendall(call)  # each now waits 5 s for its answer: neither is waiting for a request
+        # Until both are being answered, a new connection may still take a waiting one's place.
+        for _ in range(8):
+            time.sleep(0.25)
+            status, seconds = timed_get(server)
+            if status == 503:
+                break
+        assert status == 503 and seconds < 1.0
+        assert all(s.recv(64).startswith(b"HTTP/1.1 400") for s in busy)  # both still answered
+    finally:
+        for s in busy:
+            s.close()

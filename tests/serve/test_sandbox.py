@@ -425,7 +425,7 @@ def test_an_endpoint_file_the_sandbox_does_not_know_yet_is_501_not_a_crash():
     doc = dict(ENDPOINTS["athena.createInvite"], id="athena.deleteInvite")
     sandbox = Sandbox(":memory:", catalog)
     try:
-        status, body = sandbox.handle(Endpoint(doc), {}, b"{}")
+        status, body, _ = sandbox.handle(Endpoint(doc), {}, b"{}")
     finally:
         sandbox.db.close()
     assert status == 501 and "athena.deleteInvite" in body["message"]
