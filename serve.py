@@ -9,19 +9,23 @@ What it answers, all on one origin (so the page needs no CORS):
   /<file>                       the built admin page from --directory (gzip, strict CSP)
   POST <documented path>        the sandbox API for each src/endpoints/*.json (SQLite state)
   GET  /sandbox/credentials     the sandbox's seeded (fake, local) keys
-  GET  /sandbox/state           users, memberships, pending invites, outbox, profiles
+  GET  /sandbox/state           users, memberships, pending invites, outbox, profiles, and how
+                                many times each invite was received
   POST /sandbox/reset           clears that state; the seeded keys keep working
   POST /proxy/<api>/<path>      forwarded to --upstream-<api>, documented paths only
+and only to requests addressed to its own names, from its own page or a program (see [SECTION]
+Reading requests).
 
 Needs the standard library and Debian's python3-jsonschema only; run it with /usr/bin/python3
-(see ../shared/TOOLCHAIN.md). Like `python3 -m http.server`, but bound to 127.0.0.1 unless
---host says otherwise.
+(another python3 on the PATH may not see Debian's packages). Like `python3 -m http.server`, but
+bound to 127.0.0.1 unless --host says otherwise.
 """
 
 # [SECTION] Index
 #   Settings and security headers
 #   Static files
 #   Proxy
+#   Reading requests: deadline, framing, host, origin
 #   Request handler
 #   Command line
 
@@ -71,7 +75,7 @@ LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")  # the Host names always an
 
 
 def security_headers(upstream_origins):
-    """The headers every response carries (issue 6): a CSP that lets the page run its own
+    """The headers every response carries: a CSP that lets the page run its own
     scripts and WebAssembly and talk to this origin and the configured upstreams only."""
     connect = " ".join(["'self'", *upstream_origins])
     csp = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
@@ -239,7 +243,7 @@ class Upstream:
 
 
 # =============================================================================================
-# [SECTION] Reading requests: deadline, framing, origin
+# [SECTION] Reading requests: deadline, framing, host, origin
 #
 # What a browser attack or a confused proxy in front sends is refused before any route runs:
 # - a request's line and headers must arrive within --header-timeout, whole (http.server's own

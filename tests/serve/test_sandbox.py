@@ -1,4 +1,5 @@
-"""The sandbox API behaves as the public docs (../shared/api/*.txt) and issue 4 describe."""
+"""The sandbox API behaves as the public docs of the three endpoints describe: credentials,
+scopes, targets, the documented success bodies and the state they leave."""
 
 import json
 import re

@@ -1,4 +1,4 @@
-"""Static files: types, gzip, caching, no traversal, 404, the locked-down headers (issue 6)."""
+"""Static files: types, gzip, caching, no traversal, 404, the locked-down headers."""
 
 import gzip
 
