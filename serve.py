@@ -598,7 +598,8 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
 class Server(http.server.ThreadingHTTPServer):
     """One thread per connection, at most `max_connections` of them. At the cap, a new
     connection takes the place of the one that has waited longest for its next request (an
-    idle keep-alive or a slow client); when every one is busy answering, it gets a 503."""
+    idle keep-alive or a slow client), if that is over a second (a connection just accepted
+    has not had time to send one); otherwise it gets a 503."""
 
     daemon_threads = True
     request_queue_size = 128  # the default 5 drops connections when 50 clients arrive at once
@@ -626,8 +627,9 @@ class Server(http.server.ThreadingHTTPServer):
         super().process_request(request, client_address)
 
     def _make_room(self):
+        idle_since = time.monotonic() - 1.0
         waiting = [(since, conn) for conn, since in self._waiting_since.items()
-                   if since is not None]
+                   if since is not None and since <= idle_since]
         if not waiting:
             return False
         _, longest = min(waiting, key=lambda entry: entry[0])

@@ -17,7 +17,8 @@ class Traffic:
         self.latency_ms = latency_ms
         self.rate_limit = rate_limit
         self.fail_rate = fail_rate
-        self._admitted = collections.defaultdict(collections.deque)  # key → times in the last second
+        # key → when its calls in the last second were let through
+        self._admitted = collections.defaultdict(collections.deque)
         self._lock = threading.Lock()
         self._random = random.Random()
 

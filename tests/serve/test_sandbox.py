@@ -100,7 +100,8 @@ def test_received_counts_how_often_each_invite_arrived(sandbox):
     assert athena(sandbox, BULK, bulk).status == 200
     entries = sandbox.get("/sandbox/state").json()["received"]
     assert [(r["endpoint"], r["invite"]["email"], r["count"]) for r in entries] == [
-        ("athena.createInvite", "one@example.com", 2), ("athena.createInvite", "two@example.com", 1),
+        ("athena.createInvite", "one@example.com", 2),
+        ("athena.createInvite", "two@example.com", 1),
         ("athena.bulkInvite", "bulk@example.com", 1)]
     assert entries[0]["invite"] == {"type": "organization", "invite_method": "direct",
                                     "email": "one@example.com", "role": "viewer"}
