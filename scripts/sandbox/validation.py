@@ -37,7 +37,7 @@ def read_json(data):
 
 
 def schema_problem(endpoint, value):
-    """None when `value` meets the endpoint's schema, else one message for the admin."""
+    """None when `value` meets the endpoint's schema, else the one message a refusal carries."""
     errors = list(itertools.islice(endpoint.validator.iter_errors(value), MAX_COUNTED))
     if not errors:
         return None
