@@ -9,27 +9,33 @@ What it answers, all on one origin (so the page needs no CORS):
   /<file>                       the built admin page from --directory (gzip, strict CSP)
   POST <documented path>        the sandbox API for each src/endpoints/*.json (SQLite state)
   GET  /sandbox/credentials     the sandbox's seeded (fake, local) keys
-  GET  /sandbox/state           users, memberships, pending invites, outbox, profiles
+  GET  /sandbox/state           users, memberships, pending invites, outbox, profiles, and how
+                                many times each invite was received
   POST /sandbox/reset           clears that state; the seeded keys keep working
   POST /proxy/<api>/<path>      forwarded to --upstream-<api>, documented paths only
+and only to requests addressed to its own names, from its own page or a program (see [SECTION]
+Reading requests).
 
 Needs the standard library and Debian's python3-jsonschema only; run it with /usr/bin/python3
-(see ../shared/TOOLCHAIN.md). Like `python3 -m http.server`, but bound to 127.0.0.1 unless
---host says otherwise.
+(another python3 on the PATH may not see Debian's packages). Like `python3 -m http.server`, but
+bound to 127.0.0.1 unless --host says otherwise.
 """
 
 # [SECTION] Index
 #   Settings and security headers
 #   Static files
 #   Proxy
+#   Reading requests: deadline, framing, host, origin
 #   Request handler
 #   Command line
 
 import argparse
+import contextlib
 import functools
 import gzip
 import http.client
 import http.server
+import io
 import json
 import os
 import re
@@ -49,7 +55,8 @@ ROOT = Path(__file__).resolve().parent
 # first on the path: a regular package found there wins over any same-named one installed.
 sys.path.insert(0, str(ROOT / "scripts"))
 from sandbox.catalog import load_catalog  # noqa: E402
-from sandbox.store import Sandbox  # noqa: E402
+from sandbox.api import Sandbox  # noqa: E402
+from sandbox.traffic import Traffic  # noqa: E402
 
 # =============================================================================================
 # [SECTION] Settings and security headers
@@ -64,10 +71,11 @@ HASHED_NAME = re.compile(r"[.-][0-9a-fA-F]{8,}\.[A-Za-z0-9]+$")
 COMPRESSIBLE = re.compile(r"^(text/|application/(javascript|json|wasm|xml)|image/svg\+xml)")
 IMMUTABLE = "public, max-age=31536000, immutable"
 CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")  # escaped in the log: a path cannot draw on it
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "[::1]")  # the Host names always answered
 
 
 def security_headers(upstream_origins):
-    """The headers every response carries (issue 6): a CSP that lets the page run its own
+    """The headers every response carries: a CSP that lets the page run its own
     scripts and WebAssembly and talk to this origin and the configured upstreams only."""
     connect = " ".join(["'self'", *upstream_origins])
     csp = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; "
@@ -82,10 +90,20 @@ def family_slug(family):
     return re.sub(r"(?<!^)(?=[A-Z])", "-", family).lower()
 
 
-class App:
-    """What every request handler shares: the catalog, the sandbox, the upstreams, the log."""
+def host_headers(names, port):
+    """The Host header values answered: each name with the port, and alone on port 80 (where
+    browsers leave the port out). IPv6 addresses are bracketed, as in a URL."""
+    names = [f"[{n}]" if ":" in n and not n.startswith("[") else n for n in names]
+    return {f"{n.lower()}:{port}" for n in names} | ({n.lower() for n in names} if port == 80
+                                                     else set())
 
-    def __init__(self, catalog, sandbox, upstreams, quiet=False, log=sys.stderr):
+
+class App:
+    """What every request handler shares: the catalog, the sandbox, the upstreams, the log, and
+    the Host headers answered (set once the port is known)."""
+
+    def __init__(self, catalog, sandbox, upstreams, quiet=False, header_timeout=10.0,
+                 log=sys.stderr):
         self.catalog = catalog
         self.sandbox = sandbox
         self.upstreams = {u.slug: u for u in upstreams}
@@ -93,6 +111,8 @@ class App:
         self.headers = security_headers(u.origin for u in upstreams)
         self.gzip = GzipCache()
         self.quiet = quiet
+        self.header_timeout = header_timeout
+        self.hosts = set()
         self._log = log
         self._log_lock = threading.Lock()
 
@@ -223,6 +243,81 @@ class Upstream:
 
 
 # =============================================================================================
+# [SECTION] Reading requests: deadline, framing, host, origin
+#
+# What a browser attack or a confused proxy in front sends is refused before any route runs:
+# - a request's line and headers must arrive within --header-timeout, whole (http.server's own
+#   timeout restarts at every byte, so a client sending a byte at a time would hold a thread);
+# - its framing must be readable one way only (one Content-Length of ASCII digits, no
+#   Transfer-Encoding, no CR, LF or NUL inside a header value, every line "name: value"), or it
+#   is refused with the connection: what follows it is never read as another request;
+# - its Host must be one this server is reached by, or a page on a rebound name could use it;
+# - and one that changes something must come from this server's own page or from a program.
+
+FORBIDDEN_IN_VALUES = re.compile(r"[\r\n\x00]")  # left by obs-fold or a bare CR inside a value
+ONE_ONLY = ("Host", "Content-Length", "Transfer-Encoding", "Origin")
+
+
+class DeadlineReader(socket.SocketIO):
+    """A connection's reading side with an optional deadline for a run of reads (a request's
+    headers) on top of the timeout for each read."""
+
+    def __init__(self, sock, timeout):
+        super().__init__(sock, "rb")
+        self.timeout = timeout
+        self.deadline = None
+
+    def readinto(self, buffer):
+        timeout = self.timeout
+        if self.deadline is not None:
+            timeout = min(timeout, self.deadline - time.monotonic())
+            if timeout <= 0:
+                raise TimeoutError("the request's headers did not arrive in time")
+        self._sock.settimeout(timeout)
+        return super().readinto(buffer)
+
+
+def framing_problem(headers):
+    """Why a request cannot be read one way only, as (status, one-line reason), or None."""
+    for name, value in headers.items():
+        if FORBIDDEN_IN_VALUES.search(value):
+            return 400, (f"The {name[:60]} header holds a line break or NUL (a folded or split "
+                         "header); send each header on one line.")
+    if headers.defects or headers.get_payload():
+        return 400, "A header line is not 'Name: value' (no colon, or a space before it)."
+    for name in ONE_ONLY:
+        if len(headers.get_all(name) or ()) > 1:
+            return 400, f"The request has more than one {name} header."
+    if headers.get("transfer-encoding") is not None:
+        if headers.get("content-length") is not None:
+            return 400, "The request has both a Transfer-Encoding and a Content-Length."
+        return 411, "Send the body with a Content-Length; chunked bodies are not accepted."
+    length = headers.get("content-length")
+    if length is not None and not re.fullmatch(r"[0-9]+", length.strip(" \t")):
+        return 400, "The Content-Length is not a number (ASCII digits only)."
+    return None
+
+
+def cross_site_refusal(headers):
+    """Why a request that changes something may have come from another site's page in the
+    user's browser (a form or a no-cors fetch needs no preflight), or None. Browsers send
+    Origin with every such request, same-origin ones included; a program sends no Origin but
+    a header no other site's page can send without a CORS preflight, which is never granted
+    here: the JSON Content-Type every API call has, or X-Requested-With."""
+    origin = headers.get("origin")
+    if origin is not None:
+        if origin.lower() == "http://" + headers.get("host", "").lower():
+            return None
+        return "Cross-site request refused: this server only answers its own page."
+    media_type = headers.get("content-type", "").split(";")[0].strip().lower()
+    if media_type == "application/json" or headers.get("x-requested-with") is not None:
+        return None
+    return ("Cross-site request refused: a request that changes something needs this page's "
+            "Origin or, from a program, Content-Type: application/json or an X-Requested-With "
+            "header.")
+
+
+# =============================================================================================
 # [SECTION] Request handler
 
 class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
@@ -241,13 +336,46 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
         self.app = app
         self._started = time.monotonic()
         self._answered = False
+        self._unread = 0          # body bytes announced and not read yet
+        self._keep_alive = False  # what the client asked for, once its body is read
         super().__init__(*args, **kwargs)
 
-    # -- logging: method, path (no query), status, time; never a header ------------------
+    # -- reading a request: see [SECTION] Reading requests -------------------------------
+
+    def setup(self):
+        super().setup()
+        self.rfile.close()
+        self._reader = DeadlineReader(self.connection, self.timeout)
+        self.rfile = io.BufferedReader(self._reader)
+
+    def handle_one_request(self):
+        # One deadline for the wait and the request line and headers: it also closes a
+        # keep-alive connection left idle that long.
+        self.server.await_request(self.request)
+        self._reader.deadline = time.monotonic() + self.app.header_timeout
+        super().handle_one_request()
 
     def parse_request(self):
         self._started = time.monotonic()
-        return super().parse_request()
+        parsed = super().parse_request()
+        self._reader.deadline = None
+        if not parsed:
+            return False
+        if not self.server.start_answering(self.request):
+            self.close_connection = True  # made room for a new connection while it waited
+            return False
+        problem = framing_problem(self.headers)
+        if problem:
+            self.send_error(*problem)
+            return False
+        length = self.headers.get("content-length")
+        self._unread = int(length) if length else 0
+        self._keep_alive = not self.close_connection
+        # Until a route reads the body, the bytes after the headers are not a request.
+        self.close_connection = self.close_connection or self._unread > 0
+        return True
+
+    # -- logging: method, path (no query), status, time; never a header ------------------
 
     def log_request(self, code="-", size="-"):
         if self.app.quiet:
@@ -260,8 +388,8 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
                      f"{getattr(self, 'command', None) or '-'} {path} {status} {ms:.1f}ms")
 
     def log_error(self, format, *args):
-        if format.startswith("code "):
-            return  # send_error(); log_request() reports the status
+        if format.startswith(("code ", "Request timed out")):
+            return  # send_error(): log_request() reports the status; a timeout: idle or too slow
         self.app.log(f"{time.strftime('%H:%M:%S')} {self.client_address[0]} " + (format % args))
 
     # -- responses -----------------------------------------------------------------------
@@ -292,24 +420,18 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
     def _read_body(self):
-        """The request body, or None after answering 411/413/400 for one it will not read."""
-        if self.headers.get("transfer-encoding"):
-            self.close_connection = True
-            self._send(411, {"success": False, "message": "Send the body with a Content-Length; "
-                                                          "chunked bodies are not accepted."})
-            return None
-        length = self.headers.get("content-length", "0").strip()
-        if not length.isdigit():
-            self.close_connection = True
-            self._send(400, {"success": False, "message": "The Content-Length is not a number."})
-            return None
-        if int(length) > MAX_BODY:
-            self.close_connection = True  # the body stays unread, so the connection must go
+        """The request body, or None after answering 413 for one it will not read (parse_request
+        has refused every other framing it could not read one way only)."""
+        if self._unread > MAX_BODY:  # the body stays unread, so the connection goes
             self._send(413, {"success": False,
-                             "message": f"The body is {int(length)} bytes; the limit is "
+                             "message": f"The body is {self._unread} bytes; the limit is "
                                         f"{MAX_BODY} bytes (1 MiB)."})
             return None
-        return self.rfile.read(int(length))
+        data = self.rfile.read(self._unread)
+        if len(data) == self._unread:
+            self.close_connection = not self._keep_alive
+        self._unread = 0
+        return data
 
     # -- routing -------------------------------------------------------------------------
 
@@ -348,13 +470,18 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
     def _dispatch(self):
         path = urlsplit(self.path).path
         app, method = self.app, self.command
-        origin = self.headers.get("origin")
-        if method not in ("GET", "HEAD") and origin is not None and \
-                urlsplit(origin).netloc.lower() != self.headers.get("host", "").lower():
-            # Another site's page may not POST here through the user's browser (a form or a
-            # no-cors fetch needs no preflight): it could reset the sandbox or use the proxy.
-            return self._send(403, {"success": False, "message": "Cross-site request refused: "
-                                    "this server only answers its own page."})
+        host = self.headers.get("host")
+        if host is None or not self.path.startswith("/"):  # a proxy's absolute URL names a host
+            return self._send(400, {"success": False, "message": "Send a path and a Host header "
+                                    "(GET /page HTTP/1.1, Host: 127.0.0.1:8000)."})
+        if host.lower() not in app.hosts:
+            known = ", ".join(sorted(app.hosts))
+            return self._send(421, {"success": False, "message":
+                                    f"This server answers as {known}, not as {host[:100]!r} "
+                                    "(serve.py --allow-host NAME adds a name)."})
+        refusal = method not in ("GET", "HEAD") and cross_site_refusal(self.headers)
+        if refusal:
+            return self._send(403, {"success": False, "message": refusal})
         if path.startswith("/proxy/"):
             slug, _, rest = path[len("/proxy/"):].partition("/")
             return self._proxy(slug, "/" + rest)
@@ -377,12 +504,13 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
                               headers=[("Allow", endpoint.method)])
         data = self._read_body()
         if data is not None:
-            self._send(*self.app.sandbox.handle(endpoint, self.headers, data))
+            status, body, headers = self.app.sandbox.handle(endpoint, self.headers, data)
+            self._send(status, body, headers=headers)
 
     def _sandbox_admin(self, path, method):
-        sandbox = self.app.sandbox
-        pages = {"/sandbox/credentials": ("GET", sandbox.credentials),
-                 "/sandbox/state": ("GET", sandbox.state),
+        db = self.app.sandbox.db
+        pages = {"/sandbox/credentials": ("GET", db.credentials),
+                 "/sandbox/state": ("GET", db.state),
                  "/sandbox/reset": ("POST", None)}
         if path not in pages:
             return self._send(404, {"success": False, "message": f"No such page: {path}"})
@@ -393,7 +521,7 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
         if path == "/sandbox/reset":
             if self._read_body() is None:
                 return None
-            sandbox.reset()
+            db.reset()
             return self._send(200, {"success": True, "message": "The sandbox state was cleared; "
                                     "its organization, websites, groups and keys stay."})
         return self._send(200, pages[path][1]())
@@ -468,8 +596,65 @@ class InviteKitHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class Server(http.server.ThreadingHTTPServer):
+    """One thread per connection, at most `max_connections` of them. At the cap, a new
+    connection takes the place of the one that has waited longest for its next request (an
+    idle keep-alive or a slow client), if that is over a second (a connection just accepted
+    has not had time to send one); otherwise it gets a 503."""
+
     daemon_threads = True
     request_queue_size = 128  # the default 5 drops connections when 50 clients arrive at once
+    BUSY_BODY = b'{"success": false, "message": "Every connection is busy; try again in a second."}'
+    BUSY = (b"HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
+            b"Retry-After: 1\r\nConnection: close\r\nContent-Length: %d\r\n\r\n%s"
+            % (len(BUSY_BODY), BUSY_BODY))
+
+    def __init__(self, address, handler, max_connections):
+        self.max_connections = max_connections
+        self._waiting_since = {}  # open connection → when it began to wait, None while answered
+        self._lock = threading.Lock()
+        super().__init__(address, handler)
+
+    def process_request(self, request, client_address):
+        with self._lock:
+            admitted = len(self._waiting_since) < self.max_connections or self._make_room()
+            if admitted:
+                self._waiting_since[request] = time.monotonic()
+        if not admitted:
+            with contextlib.suppress(OSError):
+                request.sendall(self.BUSY)
+            self.shutdown_request(request)
+            return
+        super().process_request(request, client_address)
+
+    def _make_room(self):
+        idle_since = time.monotonic() - 1.0
+        waiting = [(since, conn) for conn, since in self._waiting_since.items()
+                   if since is not None and since <= idle_since]
+        if not waiting:
+            return False
+        _, longest = min(waiting, key=lambda entry: entry[0])
+        del self._waiting_since[longest]
+        with contextlib.suppress(OSError):
+            longest.shutdown(socket.SHUT_RDWR)  # its thread's read ends; it closes and exits
+        return True
+
+    def await_request(self, conn):
+        with self._lock:
+            if conn in self._waiting_since:
+                self._waiting_since[conn] = time.monotonic()
+
+    def start_answering(self, conn):
+        """False when the connection was closed to make room while it waited."""
+        with self._lock:
+            if conn not in self._waiting_since:
+                return False
+            self._waiting_since[conn] = None
+            return True
+
+    def shutdown_request(self, request):
+        with self._lock:
+            self._waiting_since.pop(request, None)
+        super().shutdown_request(request)
 
 
 # =============================================================================================
@@ -495,6 +680,27 @@ def positive_seconds(text):
     return value
 
 
+def positive_count(text):
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("the count must be 1 or more")
+    return value
+
+
+def milliseconds(text):
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("the latency cannot be negative")
+    return value
+
+
+def fraction(text):
+    value = float(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError("the rate is a fraction from 0 to 1, e.g. 0.1")
+    return value
+
+
 def build_parser(catalog):
     parser = argparse.ArgumentParser(
         description="Serve the invitekit admin page with a sandbox of the invite APIs and, "
@@ -504,6 +710,19 @@ def build_parser(catalog):
                              "network (default: %(default)s)")
     parser.add_argument("--port", type=int, default=8000, help="port; 0 picks a free one "
                                                                "(default: %(default)s)")
+    parser.add_argument("--allow-host", action="append", default=[], metavar="NAME",
+                        help="also answer requests addressed to NAME (with the port), e.g. this "
+                             "machine's name when --host exposes it; 127.0.0.1, localhost, [::1] "
+                             "and --host are always answered, any other name gets 421, so a "
+                             "page on a rebound DNS name cannot use this server; repeatable "
+                             "(default: none)")
+    parser.add_argument("--header-timeout", type=positive_seconds, default=10.0,
+                        metavar="SECONDS",
+                        help="a client has this long to send a request's line and headers (an "
+                             "idle connection is closed after it too) (default: %(default)s)")
+    parser.add_argument("--max-connections", type=positive_count, default=256, metavar="N",
+                        help="open connections at most; beyond it a new one replaces the one "
+                             "that has waited longest for a request (default: %(default)s)")
     parser.add_argument("--directory", default="web/dist",
                         help="the built admin page; a relative path is taken from serve.py's "
                              "folder (default: %(default)s)")
@@ -513,6 +732,17 @@ def build_parser(catalog):
                              "(default: %(default)s)")
     parser.add_argument("--no-sandbox", action="store_true",
                         help="do not serve the sandbox API (default: %(default)s)")
+    traffic = parser.add_argument_group(
+        "sandbox traffic", "what a batch meets on a real network, for the invite endpoints only")
+    traffic.add_argument("--latency", type=milliseconds, default=0, metavar="MS",
+                         help="wait MS milliseconds before answering each call "
+                              "(default: %(default)s)")
+    traffic.add_argument("--rate-limit", type=positive_count, metavar="N",
+                         help="at most N calls per key in any second; beyond it 429 with "
+                              "Retry-After (default: off)")
+    traffic.add_argument("--fail-rate", type=fraction, default=0.0, metavar="P",
+                         help="answer this fraction of calls (0 to 1) with 503, before doing "
+                              "anything (default: %(default)s)")
     for family in sorted({e.family for e in catalog.values()}):
         first = min((e for e in catalog.values() if e.family == family), key=lambda e: e.path)
         slug = family_slug(family)
@@ -533,7 +763,7 @@ def build_parser(catalog):
 def print_banner(url, args, sandbox, upstreams):
     out = [f"invitekit: serving {url} (admin page from {args.directory})"]
     if sandbox is not None:
-        c = sandbox.credentials()
+        c = sandbox.db.credentials()
         out += [f"Sandbox API at {url} (database {args.db}). Its fake, local credentials:",
                 f"  AthenaHQ global API key         {c['athena']['globalApiKey']}",
                 f"  AthenaHQ website API key        {c['athena']['websiteApiKey']}"
@@ -542,6 +772,8 @@ def print_banner(url, args, sandbox, upstreams):
                 f"  users-organizations session     {c['usersOrganizations']['sessionToken']}",
                 f"  websites  {', '.join(c['websites'])}",
                 f"  groups    {', '.join(c['groups'])}"]
+        if sandbox.traffic.describe():
+            out.append(f"Sandbox traffic: {sandbox.traffic.describe()}.")
     else:
         out.append("Sandbox API: off (--no-sandbox).")
     for u in upstreams:
@@ -557,21 +789,23 @@ def main(argv=None):
     directory = ROOT / args.directory  # an absolute path stays as it is
     db = args.db if args.db == ":memory:" else str(ROOT / args.db)
     try:
-        sandbox = None if args.no_sandbox else Sandbox(db, catalog)
+        traffic = Traffic(args.latency, args.rate_limit, args.fail_rate)
+        sandbox = None if args.no_sandbox else Sandbox(db, catalog, traffic)
     except (OSError, sqlite3.Error) as e:
         sys.exit(f"serve.py: cannot open the sandbox database {args.db}: {e}")
     upstreams = [Upstream(family, getattr(args, f"upstream_{family}"), catalog,
                           args.upstream_timeout)
                  for family in sorted({e.family for e in catalog.values()})
                  if getattr(args, f"upstream_{family}")]
-    app = App(catalog, sandbox, upstreams, quiet=args.quiet)
+    app = App(catalog, sandbox, upstreams, quiet=args.quiet, header_timeout=args.header_timeout)
     handler = functools.partial(InviteKitHandler, app=app, directory=str(directory))
     Server.address_family = socket.AF_INET6 if ":" in args.host else socket.AF_INET
     try:
-        server = Server((args.host, args.port), handler)
+        server = Server((args.host, args.port), handler, args.max_connections)
     except OSError as e:
         sys.exit(f"serve.py: cannot listen on {args.host}:{args.port}: {e.strerror}")
     host, port = server.server_address[:2]
+    app.hosts = host_headers([*LOOPBACK_NAMES, args.host, *args.allow_host], port)
     shown = f"[{host}]" if ":" in host else host
     signal.signal(signal.SIGTERM, signal.default_int_handler)  # `kill` stops as quietly as Ctrl+C
     try:
@@ -582,7 +816,7 @@ def main(argv=None):
     finally:
         server.server_close()
         if sandbox is not None:
-            sandbox.close()
+            sandbox.db.close()
 
 
 if __name__ == "__main__":

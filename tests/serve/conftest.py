@@ -106,6 +106,25 @@ def raw_exchange(server, data):
     return reply
 
 
+def host(server):
+    """The Host header a browser sends to `server` (127.0.0.1:<port>)."""
+    return f"{server.host}:{server.port}"
+
+
+def raw_request(server, method, path, headers=(), body=b""):
+    """One request built by hand, with exactly `headers` ([(name, value)], Host included when
+    wanted) and Connection: close; returns (status, the whole reply in bytes)."""
+    lines = [f"{method} {path} HTTP/1.1", *(f"{k}: {v}" for k, v in headers),
+             f"Content-Length: {len(body)}", "Connection: close"]
+    reply = raw_exchange(server, "\r\n".join(lines).encode("latin-1") + b"\r\n\r\n" + body)
+    return int(reply.split(b" ", 2)[1]), reply
+
+
+# A program (curl, the CLI, these tests) shows it is not another site's page in the browser with
+# a header such a page cannot send without a CORS preflight; serve.py never grants one.
+PROGRAM = {"X-Requested-With": "invitekit-tests"}
+
+
 @pytest.fixture
 def start_server(tmp_path):
     """start_server(*args) → a running Server, stopped at the end of the test."""
@@ -152,7 +171,7 @@ def shared(tmp_path_factory, dist):
 @pytest.fixture
 def sandbox(shared):
     """The shared server with a freshly reset sandbox; .creds holds its seeded credentials."""
-    assert shared.post("/sandbox/reset").status == 200
+    assert shared.post("/sandbox/reset", headers=PROGRAM).status == 200
     shared.creds = shared.get("/sandbox/credentials").json()
     return shared
 
@@ -169,6 +188,6 @@ def users_orgs(server, body, bearer=None, session=None, content_type="applicatio
     creds = server.creds["usersOrganizations"]
     headers = {"Authorization": f"Bearer {bearer or creds['bearerToken']}",
                "x-session-token": session or creds["sessionToken"],
-               "content-type": content_type}
+               "content-type": content_type, **PROGRAM}
     return server.post("/users-organizations/v1/ad/invite",
                        json.dumps(body).encode(), headers=headers)

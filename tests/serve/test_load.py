@@ -1,4 +1,4 @@
-"""The load check (issue 4): 50 concurrent clients send 2 000 invites in total — a mix of the three
+"""The load check: 50 concurrent clients send 2 000 invites in total — a mix of the three
 endpoints, with repeated emails so some are duplicates — to a file-backed sandbox. No 5xx, every
 success is in the database exactly once, every refusal names something that really exists,
 and the run is bounded in count and time. Prints requests/s."""

@@ -9,6 +9,8 @@ import time
 
 import pytest
 
+from conftest import host, raw_exchange
+
 ATHENA = "/proxy/athena/api/v1/invites"
 USERS = "/proxy/users-organizations/users-organizations/v1/ad/invite"
 
@@ -169,3 +171,15 @@ def test_upstream_must_be_an_http_base_url(start_server, url):
 def test_banner_shows_where_each_path_goes(start_server, upstream):
     server = start_server("--db", ":memory:", "--upstream-athena", upstream.url)
     assert f"/proxy/athena/api/v1/invites -> {upstream.url}/api/v1/invites" in server.banner
+
+
+@pytest.mark.parametrize("value", [b"real-key\r\n X-Injected: yes", b"real-key\r\n\tmore",
+                                   b"real\x00key", b"real\rkey"])
+def test_a_folded_or_split_credential_is_400_and_never_forwarded(start_server, upstream, value):
+    server = start_server("--db", ":memory:", "--upstream-athena", upstream.url)
+    reply = raw_exchange(server, b"POST " + ATHENA.encode() + b" HTTP/1.1\r\nHost: " +
+                         host(server).encode() + b"\r\nContent-Type: application/json\r\n"
+                         b"x-api-key: " + value + b"\r\nContent-Length: 2\r\n"
+                         b"Connection: close\r\n\r\n{}")
+    assert reply.startswith(b"HTTP/1.1 400"), reply
+    assert upstream.seen == []

@@ -3,7 +3,7 @@ request, a quiet Ctrl+C, and no key written to disk but the sandbox's own."""
 
 import json
 
-from conftest import athena, raw_exchange, users_orgs
+from conftest import athena, host, raw_exchange, users_orgs
 
 INVITE = "/api/v1/invites"
 
@@ -16,9 +16,9 @@ def test_binds_127_0_0_1_by_default(start_server):
 
 def test_body_over_1_mib_is_413_without_reading_it(sandbox):
     # Announce 2 MiB and send none of it: the answer must come anyway, and the connection close.
-    reply = raw_exchange(sandbox, b"POST /api/v1/invites HTTP/1.1\r\nHost: x\r\n"
-                                  b"Content-Type: application/json\r\n"
-                                  b"Content-Length: 2097152\r\n\r\n")
+    reply = raw_exchange(sandbox, f"POST /api/v1/invites HTTP/1.1\r\nHost: {host(sandbox)}\r\n"
+                                  "Content-Type: application/json\r\n"
+                                  "Content-Length: 2097152\r\n\r\n".encode())
     assert reply.startswith(b"HTTP/1.1 413")
     assert b"1 MiB" in reply
 
@@ -34,9 +34,9 @@ def test_exactly_1_mib_is_read(sandbox):
 
 
 def test_chunked_body_is_refused(sandbox):
-    reply = raw_exchange(sandbox, b"POST /api/v1/invites HTTP/1.1\r\nHost: x\r\n"
-                                  b"Transfer-Encoding: chunked\r\n"
-                                  b"Content-Type: application/json\r\n\r\n2\r\n{}\r\n0\r\n\r\n")
+    reply = raw_exchange(sandbox, f"POST /api/v1/invites HTTP/1.1\r\nHost: {host(sandbox)}\r\n"
+                                  "Transfer-Encoding: chunked\r\nContent-Type: application/json"
+                                  "\r\n\r\n2\r\n{}\r\n0\r\n\r\n".encode())
     assert reply.startswith(b"HTTP/1.1 411")
 
 

@@ -1,10 +1,10 @@
-"""Static files: types, gzip, caching, no traversal, 404, the locked-down headers (issue 6)."""
+"""Static files: types, gzip, caching, no traversal, 404, the locked-down headers."""
 
 import gzip
 
 import pytest
 
-from conftest import DIST_FILES, raw_exchange
+from conftest import DIST_FILES, PROGRAM, host, raw_exchange
 
 CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
        "img-src 'self' data:; style-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
@@ -12,8 +12,8 @@ CSP = ("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; connect-src 's
 
 
 def raw_get(server, target):
-    data = raw_exchange(server, f"GET {target} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
-                        .encode())
+    data = raw_exchange(server, f"GET {target} HTTP/1.1\r\nHost: {host(server)}\r\n"
+                                "Connection: close\r\n\r\n".encode())
     head, _, body = data.partition(b"\r\n\r\n")
     return int(head.split()[1]), body
 
@@ -105,7 +105,7 @@ def test_symlink_out_of_the_folder_is_not_followed(shared, dist):
 
 
 def test_post_to_a_static_path_is_405(shared):
-    assert shared.post("/index.html", b"x").status == 405
+    assert shared.post("/index.html", b"x", headers=PROGRAM).status == 405
 
 
 def test_page_not_built_yet_still_answers_200_with_what_to_do(start_server, tmp_path):

@@ -76,11 +76,12 @@ export async function startServer() {
     url,
     port,
     get log() { return log; },
-    /** JSON request to the sandbox API (GET /sandbox/state, POST /sandbox/reset, …). */
+    /** JSON request to the sandbox API (GET /sandbox/state, POST /sandbox/reset, …). Node's
+     *  fetch sends no Origin, so X-Requested-With shows serve.py this is not another site's page. */
     async api(method, urlPath, body) {
       const response = await fetch(url + urlPath, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers: { 'x-requested-with': 'invitekit-tests', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await response.text();
