@@ -4,9 +4,12 @@
 
 #include "build_request.h"
 #include "catalog.h"
+#include "fields.h"
+#include "invite_table.h"
 #include "issue.h"
 #include "json_text.h"
 #include "read_response.h"
 #include "regex_engine.h"
 #include "schema.h"
+#include "table.h"
 #include "validate.h"

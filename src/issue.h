@@ -27,8 +27,9 @@ using issue_list = std::vector<issue>;
 //   additionalItems minItems maxItems uniqueItems contains minLength maxLength pattern format
 //   minimum maximum exclusiveMinimum exclusiveMaximum multipleOf minProperties maxProperties
 //   propertyNames dependencies allOf anyOf oneOf not false
-// A schema may rename the code of its own keywords with "x-code" (e.g. "ignored", "duplicate").
-// Beyond the keywords:
+// A schema may rename the code of its own keywords with "x-code" (e.g. "ignored", "duplicate",
+// "longLocalPart"). "duplicate" is also a key given twice in JSON text, and a value a table's
+// rows must not share (an email on two rows). Beyond the keywords:
 namespace codes {
 inline constexpr const char* json = "json";              // text that does not parse (line, column)
 inline constexpr const char* limit = "limit";            // nesting deeper than 64, body over 1 MiB
@@ -37,6 +38,8 @@ inline constexpr const char* credential = "credential";  // missing or unsafe AP
 inline constexpr const char* base_url = "baseUrl";       // not an absolute http(s) URL
 inline constexpr const char* schema = "schema";          // a schema that does not compile
 inline constexpr const char* response = "response";      // a response that breaks the API contract
+inline constexpr const char* table = "table";            // a table of people that cannot be read as meant
+inline constexpr const char* column = "column";          // a table's column left out, doubled or missing
 }  // namespace codes
 
 // Every call stops collecting errors at this many (a cap against abusive input).
