@@ -11,5 +11,6 @@
 #include "read_response.h"
 #include "regex_engine.h"
 #include "schema.h"
+#include "send_policy.h"
 #include "table.h"
 #include "validate.h"
