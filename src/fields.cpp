@@ -104,7 +104,10 @@ std::vector<field_spec> read_fields(const endpoint_info& info) {
     field_spec field = read_field(f, schema);
     if (!field.path.empty()) fields.push_back(std::move(field));
   }
-  std::stable_sort(fields.begin(), fields.end(), [](const field_spec& a, const field_spec& b) { return a.order < b.order; });
+  // By order, keeping the description's order for equal ones: an insertion sort, as a handful of
+  // fields does not need std::stable_sort's code (~1.5 KB of the .wasm).
+  for (std::size_t i = 1; i < fields.size(); ++i)
+    for (std::size_t j = i; j > 0 && fields[j].order < fields[j - 1].order; --j) std::swap(fields[j], fields[j - 1]);
   return fields;
 }
 

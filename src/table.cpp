@@ -201,4 +201,25 @@ table read_table(std::string_view text) {
   return t;
 }
 
+std::string table_line(const std::vector<std::string>& cells, char separator) {
+  std::string out;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) out += separator;
+    const std::string& cell = cells[i];
+    const bool quote = cell.find_first_of(std::string("\"\r\n") + separator) != std::string::npos ||
+                       (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
+    if (!quote) {
+      out += cell;
+      continue;
+    }
+    out += '"';
+    for (char c : cell) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + "\r\n";
+}
+
 }  // namespace invitekit

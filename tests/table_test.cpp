@@ -75,6 +75,17 @@ TEST(ReadTable, ReadsTenThousandRows) {
   EXPECT_EQ(t.rows.back().cells[1], "First 9999");
 }
 
+TEST(TableLine, QuotesWhatNeedsItAndReadsBack) {
+  const std::vector<std::string> cells = {"plain", "a,b", "say \"hi\"", "two\nlines", " padded", ""};
+  const std::string line = table_line(cells);
+  EXPECT_EQ(line, "plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\" padded\",\r\n");
+  const table back = read_table("a,b,c,d,e,f\r\n" + line);
+  ASSERT_TRUE(back.errors.empty());
+  ASSERT_EQ(back.rows.size(), 1u);
+  EXPECT_EQ(back.rows[0].cells, cells);
+  EXPECT_EQ(table_line({"a;b", "c,d"}, ';'), "\"a;b\";c,d\r\n");
+}
+
 TEST(ReadTable, ErrorsStopAtTheCap) {
   std::string text = "a,b\n";
   for (int i = 0; i < 500; ++i) text += "1,2,3\n";

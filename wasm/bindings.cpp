@@ -117,9 +117,7 @@ val build_request(const std::string& id, const std::string& body, const inviteki
 }
 
 // headers: [[name, value], …] of strings (api.js makes them so).
-// {outcome, status, message, inviteId, userId, results: [...], retryAfter, warnings}
-val read_response(const std::string& id, int status, const val& headers, const std::string& body,
-                  const std::string& request) {
+invitekit::http_response response_of(int status, const val& headers, const std::string& body, const std::string& request) {
   invitekit::http_response response;
   response.status = status;
   const unsigned count = headers["length"].as<unsigned>();
@@ -129,8 +127,11 @@ val read_response(const std::string& id, int status, const val& headers, const s
   }
   response.body = body;
   response.request_body = request;
-  const invitekit::response_reading r = invitekit::read_response(id, response);
+  return response;
+}
 
+// {outcome, status, message, inviteId, userId, results: [...], retryAfter, warnings}
+val reading_of(const invitekit::response_reading& r) {
   val results = val::array();
   for (std::size_t i = 0; i < r.results.size(); ++i) {
     const invitekit::target_result& t = r.results[i];
@@ -156,6 +157,111 @@ val read_response(const std::string& id, int status, const val& headers, const s
   return out;
 }
 
+val read_response(const std::string& id, int status, const val& headers, const std::string& body,
+                  const std::string& request) {
+  return reading_of(invitekit::read_response(id, response_of(status, headers, body, request)));
+}
+
+// After try number `attempt` of a batch's row: {state, delayMs, pauseBatch, stopBatch, reason,
+// reading}; status 0 means no answer came (reading is then null).
+val next_step(const std::string& id, int status, const val& headers, const std::string& body, const std::string& request,
+              int attempt) {
+  invitekit::send_step step;
+  val reading = val::null();
+  if (status == 0) {
+    step = invitekit::after_network_error(attempt);
+  } else {
+    const invitekit::response_reading r = invitekit::read_response(id, response_of(status, headers, body, request));
+    step = invitekit::after_response(r, attempt);
+    reading = reading_of(r);
+  }
+  val out = val::object();
+  set_text(out, "state", invitekit::to_string(step.state));
+  set(out, "delayMs", val(step.delay_ms));
+  set(out, "pauseBatch", val(step.pause_batch));
+  set(out, "stopBatch", val(step.stop_batch));
+  set_text(out, "reason", step.reason);
+  set(out, "reading", reading);
+  return out;
+}
+
+// [text, …] as JS strings.
+val texts_of(const std::vector<std::string>& texts) {
+  val list = val::array();
+  for (std::size_t i = 0; i < texts.size(); ++i) list.set(i, texts[i]);
+  return list;
+}
+
+// {separator, header, rows: [{line, cells}], errors}
+val read_table(const std::string& text) {
+  const invitekit::table t = invitekit::read_table(text);
+  val rows = val::array();
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    val row = val::object();
+    set(row, "line", val(static_cast<double>(t.rows[i].line)));
+    set(row, "cells", texts_of(t.rows[i].cells));
+    rows.set(i, row);
+  }
+  val out = val::object();
+  set_text(out, "separator", std::string(1, t.separator));
+  set(out, "header", texts_of(t.header));
+  set(out, "rows", rows);
+  set(out, key().errors, issues_of(t.errors));
+  return out;
+}
+
+// cells: [text, …] (api.js makes them so).
+std::string table_line(const val& cells) {
+  std::vector<std::string> texts;
+  const unsigned count = cells["length"].as<unsigned>();
+  for (unsigned i = 0; i < count; ++i) texts.push_back(cells[i].as<std::string>());
+  return invitekit::table_line(texts);
+}
+
+// options: {columns: [field, …], constants: [[field, text], …]} (api.js makes them so).
+// {separator, columns: [{header, field}], rows: [{line, body (JSON text), valid, errors,
+// warnings}], validCount, errors, warnings}
+val read_invite_table(const std::string& id, const std::string& text, const val& options) {
+  invitekit::table_options o;
+  const val columns = options["columns"];
+  const unsigned column_count = columns["length"].as<unsigned>();
+  for (unsigned i = 0; i < column_count; ++i) o.columns.push_back(columns[i].as<std::string>());
+  const val constants = options["constants"];
+  const unsigned constant_count = constants["length"].as<unsigned>();
+  for (unsigned i = 0; i < constant_count; ++i) {
+    const val pair = constants[i];
+    o.constants[pair[0].as<std::string>()] = pair[1].as<std::string>();
+  }
+  const invitekit::invite_table t = invitekit::read_invite_table(id, text, o);
+
+  val column_list = val::array();
+  for (std::size_t i = 0; i < t.columns.size(); ++i) {
+    val c = val::object();
+    set_text(c, "header", t.columns[i].header);
+    set_text(c, "field", t.columns[i].field);
+    column_list.set(i, c);
+  }
+  val rows = val::array();
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    const invitekit::table_invite& r = t.rows[i];
+    val row = val::object();
+    set(row, "line", val(static_cast<double>(r.line)));
+    set_text(row, "body", invitekit::to_json_text(r.body));
+    set(row, key().valid, val(r.valid));
+    set(row, key().errors, issues_of(r.errors));
+    set(row, key().warnings, issues_of(r.warnings));
+    rows.set(i, row);
+  }
+  val out = val::object();
+  set_text(out, "separator", std::string(1, t.separator));
+  set(out, "columns", column_list);
+  set(out, "rows", rows);
+  set(out, "validCount", val(static_cast<double>(t.valid_count)));
+  set(out, key().errors, issues_of(t.errors));
+  set(out, key().warnings, issues_of(t.warnings));
+  return out;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(invitekit) {
@@ -172,4 +278,8 @@ EMSCRIPTEN_BINDINGS(invitekit) {
   function("validate", &validate);
   function("buildRequest", &build_request);
   function("readResponse", &read_response);
+  function("nextStep", &next_step);
+  function("readInviteTable", &read_invite_table);
+  function("readTable", &read_table);
+  function("tableLine", &table_line);
 }

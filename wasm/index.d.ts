@@ -40,7 +40,11 @@ export interface Endpoint {
     choiceLabels?: Record<string, string>;
     showWhen?: Record<string, unknown[]>;
     exclusiveWith?: string[];
+    /** Other names a table's header may give the field ("E-mail"). */
+    columns?: string[];
   }>;
+  /** Tables of people: fields whose value must not repeat across rows (the email). */
+  table?: { unique?: Array<{ path: string; message: string }> };
   examples?: { request?: unknown; response?: unknown };
   responses?: Record<string, unknown>;
   [key: string]: unknown;
@@ -129,6 +133,62 @@ export interface ResponseReading {
   warnings: Issue[];
 }
 
+/** CSV or a spreadsheet's tab-separated text, read into cells (readTable). */
+export interface Table {
+  separator: ',' | ';' | '\t' | string;
+  header: string[];
+  /** line: where the row starts in the text (a spreadsheet's row number). */
+  rows: Array<{ line: number; cells: string[] }>;
+  /** code "table": path "" for the text, "/rows/<index>" for one row. */
+  errors: Issue[];
+}
+
+export interface TableOptions {
+  /** The field of each column by position ("/email"), in place of matching its header; "" leaves a column out. */
+  columns?: string[];
+  /** Text for a field in every row, by path ({"/role": "viewer"}); a row's own non-empty cell wins. */
+  constants?: Record<string, string>;
+}
+
+/** A table of people as invites for one endpoint (readInviteTable). */
+export interface InviteTable {
+  separator: string;
+  /** field: the path the column fills, or "" when it is left out. */
+  columns: Array<{ header: string; field: string }>;
+  rows: Array<{
+    line: number;
+    /** The body the form would send for the row. */
+    body: Record<string, unknown>;
+    valid: boolean;
+    errors: Issue[];
+    /** Includes "duplicate" when another row has the same email. */
+    warnings: Issue[];
+  }>;
+  validCount: number;
+  /** The text as a whole ("table", "endpoint"): there are no rows then. */
+  errors: Issue[];
+  /** code "column": a column left out, two columns for one field, a required field no column gives. */
+  warnings: Issue[];
+}
+
+export type RowState =
+  | 'invalid' | 'excluded' | 'waiting' | 'sending' | 'succeeded' | 'partial' | 'already' | 'failed' | 'unknown';
+
+/** What a batch does after a try (nextStep). */
+export interface NextStep {
+  state: RowState;
+  /** waiting: how long before the next try. */
+  delayMs: number;
+  /** waiting: no row of the batch is sent before then (the server asked to slow down). */
+  pauseBatch: boolean;
+  /** The batch stops (the key is not accepted). */
+  stopBatch: boolean;
+  /** For the admin: why it waits, why it stopped, or the server's message. */
+  reason: string;
+  /** null when no answer came. */
+  reading: ResponseReading | null;
+}
+
 /** Standard Schema v1 (https://standardschema.dev). */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
   readonly '~standard': {
@@ -163,6 +223,12 @@ export interface InviteKit {
   validateMany(id: string, bodies: Body[] | string): ValidateManyResult;
   buildRequest(id: string, body: Body, options?: RequestOptions): BuildRequestResult;
   readResponse(id: string, response: ResponseInput): ResponseReading;
+  readTable(text: string): Table;
+  /** One row as a CSV line ending in CRLF, quoted where needed. */
+  tableLine(cells: Array<string | number | null | undefined>): string;
+  readInviteTable(id: string, text: string, options?: TableOptions): InviteTable;
+  /** After try number `attempt` (1 for the first) of a batch's row; `response` null when no answer came. */
+  nextStep(id: string, response: ResponseInput | null, attempt: number): NextStep;
   standardSchema(id: string): StandardSchemaV1<unknown, Record<string, unknown>>;
 }
 

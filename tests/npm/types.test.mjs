@@ -29,6 +29,13 @@ async function main(): Promise<void> {
   const read = kit.readResponse('athena.createInvite', { status: 200, headers: [['a', 'b']], body: '{}' });
   const outcome: 'success' | 'partial' | 'failure' = read.outcome;
   const retry: number | null = read.retryAfter;
+  const table = kit.readInviteTable('athena.createInvite', 'Email\\na@b.co\\n', { constants: { '/role': 'viewer' } });
+  const field: string = table.columns[0].field;
+  const line: number = table.rows[0].line + kit.readTable('a\\n1\\n').rows[0].line;
+  const step = kit.nextStep('athena.createInvite', null, 1);
+  const state: 'waiting' | 'failed' | string = step.state;
+  const csv: string = kit.tableLine(['a', 1, null]);
+  void field; void line; void state; void csv;
   const schema: StandardSchemaV1 = kit.standardSchema('athena.createInvite');
   const result = await schema['~standard'].validate({});
   if (result.issues) for (const i of result.issues) void i.message;

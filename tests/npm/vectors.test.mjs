@@ -89,3 +89,34 @@ for (const endpoint of new Set(vectors('validate').map((v) => v.endpoint))) {
     }
   });
 }
+
+// Tables of people: the same rows, cells, errors and bodies as the native suite.
+for (const v of vectors('read_table')) {
+  test(`readTable: ${v.name}`, () => {
+    const t = kit.readTable(v.text);
+    assert.deepEqual(brief(t.errors), v.errors);
+    if (!('header' in v)) return;
+    assert.equal(t.separator, v.separator);
+    assert.deepEqual(t.header, v.header);
+    assert.deepEqual(t.rows, v.rows);
+  });
+}
+
+for (const v of vectors('invite_table')) {
+  test(`readInviteTable: ${v.name}`, () => {
+    const t = kit.readInviteTable(v.endpoint, v.text, v.options);
+    assert.deepEqual(brief(t.errors), v.errors);
+    assert.deepEqual(brief(t.warnings), v.warnings);
+    assert.deepEqual(t.columns.map((c) => c.field), v.columns);
+    assert.equal(t.rows.length, v.rows.length);
+    v.rows.forEach((want, i) => {
+      const got = t.rows[i];
+      assert.equal(got.line, want.line);
+      assert.equal(got.valid, want.valid);
+      if ('body' in want) assert.equal(JSON.stringify(got.body), JSON.stringify(want.body));
+      assert.deepEqual(brief(got.errors), want.errors);
+      assert.deepEqual(brief(got.warnings), want.warnings);
+    });
+    assert.equal(t.validCount, v.rows.filter((r) => r.valid).length);
+  });
+}

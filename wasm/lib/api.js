@@ -297,25 +297,73 @@ function makeKit(M) {
     return M.buildRequest(id, coreBytes(text, text !== body), { baseUrl, credentials: given });
   }
 
-  function readResponse(id, response) {
-    checkId(id);
+  // A response's parts as the core takes them.
+  function responseArgs(response) {
     if (response === null || typeof response !== 'object') {
-      throw new TypeError('invitekit: readResponse takes { status, headers, body, request }');
+      throw new TypeError('invitekit: a response is { status, headers, body, request }');
     }
     const status = response.status;
     if (!Number.isInteger(status) || status < 0 || status > 999) {
       throw new TypeError('invitekit: response.status must be an integer HTTP status');
     }
     const headers = headerPairs(response.headers);
-    const body = responseText(response.body, 'response.body');
-    const request = responseText(response.request, 'response.request');
     // Two texts: the second must not reuse the buffer the first is in.
-    const bodyBytes = coreBytes(body, false).slice();
-    return M.readResponse(id, status, headers, bodyBytes, coreBytes(request, false));
+    const body = coreBytes(responseText(response.body, 'response.body'), false).slice();
+    const request = coreBytes(responseText(response.request, 'response.request'), false);
+    return { status, headers, body, request };
+  }
+
+  function readResponse(id, response) {
+    checkId(id);
+    const { status, headers, body, request } = responseArgs(response);
+    return M.readResponse(id, status, headers, body, request);
   }
 
   function endpoints() {
     return JSON.parse(endpointsText);
+  }
+
+  // CSV or a spreadsheet's tab-separated text as a header and rows of cells (src/table.h).
+  function readTable(text) {
+    if (typeof text !== 'string') throw new TypeError('invitekit: readTable takes the table as text');
+    return M.readTable(coreBytes(text, false));
+  }
+
+  // One row as a CSV line ending in CRLF, quoted where needed: what readTable reads back.
+  function tableLine(cells) {
+    if (!Array.isArray(cells)) throw new TypeError('invitekit: tableLine takes an array of cells');
+    return M.tableLine(cells.map((c) => (c === null || c === undefined ? '' : String(c))));
+  }
+
+  // A table of people (CSV, or a spreadsheet's tab-separated text) as invites; see
+  // src/invite_table.h. options.columns: the field of each column by position; options.constants:
+  // {field: text} for every row.
+  function readInviteTable(id, text, options) {
+    checkId(id);
+    if (typeof text !== 'string') throw new TypeError('invitekit: readInviteTable takes the table as text');
+    if (options === undefined || options === null) options = {};
+    if (typeof options !== 'object') throw new TypeError('invitekit: readInviteTable options must be an object');
+    const columns = options.columns ?? [];
+    if (!Array.isArray(columns) || columns.some((c) => typeof c !== 'string')) {
+      throw new TypeError('invitekit: options.columns must be an array of field paths ("" leaves a column out)');
+    }
+    const constants = Object.entries(options.constants ?? {}).map(([field, value]) => {
+      if (typeof value !== 'string') throw new TypeError(`invitekit: options.constants["${field}"] must be text`);
+      return [field, value];
+    });
+    const t = M.readInviteTable(id, coreBytes(text, false), { columns, constants });
+    for (const row of t.rows) row.body = JSON.parse(row.body);
+    return t;
+  }
+
+  // What a batch does after try number `attempt` of a row (see src/send_policy.h): `response` as
+  // readResponse takes it, or null when no answer came at all.
+  function nextStep(id, response, attempt) {
+    checkId(id);
+    if (!Number.isInteger(attempt) || attempt < 1) throw new TypeError('invitekit: nextStep attempt must be 1 or more');
+    if (response === null) return M.nextStep(id, 0, [], '', '', attempt);
+    const { status, headers, body, request } = responseArgs(response);
+    return M.nextStep(id, status, headers, body, request, attempt);
   }
 
   function standardSchema(id) {
@@ -339,7 +387,10 @@ function makeKit(M) {
     };
   }
 
-  return { endpoints, validate, validateMany, buildRequest, readResponse, standardSchema };
+  return {
+    endpoints, validate, validateMany, buildRequest, readResponse, readTable, tableLine, readInviteTable, nextStep,
+    standardSchema,
+  };
 }
 
 // loadModule: the Emscripten factory of one build (Node CommonJS or web ES module).
