@@ -9,7 +9,7 @@ WASM_DIR   := $(BUILD)/wasm
 WEB_DIR    := $(BUILD)/web
 JOBS       ?= $(shell nproc)
 
-.PHONY: all deps native web serve test test-native test-serve test-web bench bench-page clean wasm npm-deps test-npm bench-npm size-npm
+.PHONY: all deps native web serve test test-native test-serve test-web bench bench-page bench-batch clean wasm npm-deps test-npm bench-npm size-npm
 
 all: native
 
@@ -54,6 +54,12 @@ bench-npm: wasm npm-deps
 
 size-npm: wasm npm-deps
 	node wasm/scripts/size.mjs
+
+# A table of 1,000 people sent to the sandbox by the CLI at concurrency 1, 4 and 16, next to a bare
+# fetch loop and a curl loop (a benchmark, not a test); the CLI's peak memory on 10,000 rows.
+bench-batch: wasm npm-deps
+	bash scripts/install-deps.sh serve
+	node bench/batch/bench-batch.mjs
 
 # serve.py runs on Debian's python3 (it sees python3-jsonschema; the pyenv python3 does not).
 # The page is built first once web/ has its build; until then serve.py says it is not built.

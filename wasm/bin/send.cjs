@@ -46,18 +46,21 @@ class ResultsFile {
     this.kit = kit;
     this.file = file;
     this.latest = new Map();  // invite → record
-    if (file && !fs.existsSync(file)) fs.writeFileSync(file, kit.tableLine(RESULT_COLUMNS));
+    if (!file) return;
+    if (!fs.existsSync(file)) fs.writeFileSync(file, kit.tableLine(RESULT_COLUMNS));
+    this.fd = fs.openSync(file, 'a');
   }
 
-  // Appended at once: what a later run reads if this one dies now.
+  // Written at once (to the system, which keeps it if this process dies): what a later run reads.
   record(r) {
     this.latest.set(r.invite, r);
-    if (this.file) fs.appendFileSync(this.file, this.kit.tableLine(RESULT_COLUMNS.map((name) => r[name] ?? '')));
+    if (this.fd !== undefined) fs.writeSync(this.fd, this.kit.tableLine(RESULT_COLUMNS.map((name) => r[name] ?? '')));
   }
 
   // One line per invite, its latest state; written aside, then moved over the journal.
   compact(previous) {
     if (!this.file) return;
+    fs.closeSync(this.fd);
     const all = new Map([...previous, ...this.latest]);
     let text = this.kit.tableLine(RESULT_COLUMNS);
     const final = { sending: 'unknown', waiting: 'failed' };  // stopped in flight, or before a retry
