@@ -1,41 +1,27 @@
 // invitekit keywords "minItems" and "maxItems": how many elements an array may have.
 #pragma once
 
-#include "detail/keyword_support.h"
+#include "detail/keywords/bounded_count.h"
 
 namespace invitekit::detail {
 
-struct item_count_keyword {
-  static constexpr std::uint8_t applies_to = kind_array;
-  std::optional<std::uint64_t> min, max;
+struct item_counting {
+  static constexpr std::uint8_t kind = kind_array;
+  static constexpr std::string_view min_name = "minItems", max_name = "maxItems";
 
-  static std::optional<item_count_keyword> compile(compile_context& c) {
-    item_count_keyword k{c.count("minItems"), c.count("maxItems")};
-    if (!k.min && !k.max) return std::nullopt;
-    return k;
-  }
-
-  template <class Json, class Walker>
-  bool check(const Json& v, const schema_node& n, Walker& w) const {
-    const std::uint64_t count = v.size();
-    bool ok = true;
-    if (min && count < *min) {
-      ok = false;
-      if (w.fail(n, "minItems", [&] { return message(n, "List at least", *min, count); })) return false;
-    }
-    if (max && count > *max) {
-      ok = false;
-      if (w.fail(n, "maxItems", [&] { return message(n, "List at most", *max, count); })) return false;
-    }
-    return ok;
+  template <class Json>
+  static std::uint64_t count(const Json& v) {
+    return elements_of(v).size();
   }
 
   // "List at most 50 items in the website IDs (it has 51)." — no verb to agree with the title.
-  static std::string message(const schema_node& n, std::string_view bound, std::uint64_t limit, std::uint64_t count) {
-    return (sentence() << bound << " " << counted{limit, "item"} << " in " << the_title(title_of(n), "this list")
-                       << " (it has " << count << ").")
+  static std::string message(const schema_node& n, bool at_least, std::uint64_t limit, std::uint64_t count) {
+    return (sentence() << (at_least ? "List at least " : "List at most ") << counted{limit, "item"} << " in "
+                       << the_title(title_of(n), "this list") << " (it has " << count << ").")
         .str();
   }
 };
+
+using item_count_keyword = bounded_count_keyword<item_counting>;
 
 }  // namespace invitekit::detail

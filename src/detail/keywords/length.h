@@ -2,42 +2,29 @@
 // code points, as draft-07 counts them).
 #pragma once
 
-#include "detail/keyword_support.h"
+#include "detail/keywords/bounded_count.h"
 
 namespace invitekit::detail {
 
-struct length_keyword {
-  static constexpr std::uint8_t applies_to = kind_string;
-  std::optional<std::uint64_t> min, max;
+struct length_counting {
+  static constexpr std::uint8_t kind = kind_string;
+  static constexpr std::string_view min_name = "minLength", max_name = "maxLength";
 
-  static std::optional<length_keyword> compile(compile_context& c) {
-    length_keyword k{c.count("minLength"), c.count("maxLength")};
-    if (!k.min && !k.max) return std::nullopt;
-    return k;
-  }
-
-  template <class Json, class Walker>
-  bool check(const Json& v, const schema_node& n, Walker& w) const {
+  template <class Json>
+  static std::uint64_t count(const Json& v) {
     std::uint64_t length = 0;
     for (char c : string_of(v)) length += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-    bool ok = true;
-    if (min && length < *min) {
-      ok = false;
-      if (w.fail(n, "minLength", [&] { return message(n, "is too short: at least", *min, length); })) return false;
-    }
-    if (max && length > *max) {
-      ok = false;
-      if (w.fail(n, "maxLength", [&] { return message(n, "is too long: at most", *max, length); })) return false;
-    }
-    return ok;
+    return length;
   }
 
   // "The first name is too long: at most 250 characters (it has 251)."
-  static std::string message(const schema_node& n, std::string_view bound, std::uint64_t limit, std::uint64_t length) {
-    return (sentence() << subject(title_of(n)) << " " << bound << " " << counted{limit, "character"} << " (it has "
-                       << length << ").")
+  static std::string message(const schema_node& n, bool at_least, std::uint64_t limit, std::uint64_t count) {
+    return (sentence() << subject(title_of(n)) << (at_least ? " is too short: at least " : " is too long: at most ")
+                       << counted{limit, "character"} << " (it has " << count << ").")
         .str();
   }
 };
+
+using length_keyword = bounded_count_keyword<length_counting>;
 
 }  // namespace invitekit::detail
