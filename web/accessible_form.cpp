@@ -8,12 +8,12 @@
 #include <string>
 #include <string_view>
 
+#include "browser.h"
 #include "field_issues.h"
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "json.h"
+#include "page_json.h"
 #include "panels/panels.h"
-#include "platform.h"
 
 // clang-format off
 EM_JS(void, invitekit_js_install_form_input, (), {
@@ -57,30 +57,6 @@ std::map<std::string, std::string> g_secrets;  // the secrets the page was last 
 
 enum class action { set_field, choose_endpoint, set_credential, set_server, set_remember, send };
 
-void append_texts(std::string& out, const char* key, const std::vector<std::string>& texts) {
-  out += ",\"";
-  out += key;
-  out += "\":[";
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, texts[i]);
-  }
-  out += ']';
-}
-
-void append_member(std::string& out, const char* key, std::string_view value) {
-  out += ",\"";
-  out += key;
-  out += "\":";
-  append_json_string(out, value);
-}
-
-void append_flag(std::string& out, const char* key, bool value) {
-  out += ",\"";
-  out += key;
-  out += value ? "\":true" : "\":false";
-}
-
 std::vector<std::string> messages_at(const issue_list& list, std::string_view path) {
   std::vector<std::string> out;
   for (const issue& e : list)
@@ -112,75 +88,58 @@ std::string field_value(app_state& s, const field_spec& field) {
   return joined;
 }
 
-void append_field(std::string& out, app_state& s, const field_spec& field) {
+json field_model(app_state& s, const field_spec& field) {
   field_issues issues = issues_for(s, field);
   std::vector<std::string> errors = field_messages(issues.errors, issues.row_errors);
-  out += "{\"path\":";
-  append_json_string(out, field.path);
-  append_member(out, "label", field.label);
-  append_member(out, "widget", field.widget);
-  append_member(out, "help", field.help);
-  append_member(out, "placeholder", field.placeholder);
-  append_flag(out, "optional", field_optional(field));
-  append_flag(out, "visible", field_visible(field, s.current_draft()));
-  append_member(out, "value", field_value(s, field));
-  out += ",\"choices\":[";
-  for (std::size_t i = 0; i < field.choices.size(); ++i) {
-    out += i ? ",{\"value\":" : "{\"value\":";
-    append_json_string(out, field.choices[i].value);
-    append_member(out, "label", field.choices[i].label);
-    out += '}';
-  }
-  out += ']';
-  append_texts(out, "errors", errors);
-  append_texts(out, "warnings", field_messages(issues.warnings, issues.row_warnings));
-  append_flag(out, "invalid", !errors.empty() && field_emphasized(s, field));
-  out += '}';
+  json choices = json::array();
+  for (const field_choice& choice : field.choices)
+    choices.push_back({{"value", choice.value}, {"label", choice.label}});
+  const bool invalid = !errors.empty() && field_emphasized(s, field);
+  return {{"path", field.path},
+          {"label", field.label},
+          {"widget", field.widget},
+          {"help", field.help},
+          {"placeholder", field.placeholder},
+          {"optional", field_optional(field)},
+          {"visible", field_visible(field, s.current_draft())},
+          {"value", field_value(s, field)},
+          {"choices", std::move(choices)},
+          {"errors", std::move(errors)},
+          {"warnings", field_messages(issues.warnings, issues.row_warnings)},
+          {"invalid", invalid}};
 }
 
-std::string model(app_state& s) {
+json model(app_state& s) {
   const endpoint_form& form = s.form();
-  std::string out = "{\"endpoint\":";
-  append_json_string(out, form.info->id);
-  out += ",\"endpoints\":[";
-  for (std::size_t i = 0; i < s.forms.size(); ++i) {
-    out += i ? ",{\"id\":" : "{\"id\":";
-    append_json_string(out, s.forms[i].info->id);
-    append_member(out, "title", s.forms[i].info->title);
-    out += '}';
+  json endpoints = json::array();
+  for (const endpoint_form& f : s.forms)
+    endpoints.push_back({{"id", f.info->id}, {"title", f.info->title}});
+  json credentials = json::array();
+  for (const credential_spec& cred : form.info->credentials) {
+    credentials.push_back(
+        {{"name", cred.name},
+         {"label", cred.label},
+         {"errors", messages_at(s.check.connection_errors, "/credentials/" + cred.name)}});
   }
-  out += "],\"server\":{\"value\":";
-  append_json_string(out, s.base_url());
-  append_texts(out, "errors", messages_at(s.check.connection_errors, "/baseUrl"));
-  out += "},\"credentials\":[";
-  for (std::size_t i = 0; i < form.info->credentials.size(); ++i) {
-    const credential_spec& cred = form.info->credentials[i];
-    out += i ? ",{\"name\":" : "{\"name\":";
-    append_json_string(out, cred.name);
-    append_member(out, "label", cred.label);
-    append_texts(out, "errors",
-                 messages_at(s.check.connection_errors, "/credentials/" + cred.name));
-    out += '}';
-  }
-  out += ']';
-  append_flag(out, "remember", s.conn.remember);
-  out += ",\"fields\":[";
-  for (std::size_t i = 0; i < form.fields.size(); ++i) {
-    if (i) out += ',';
-    append_field(out, s, form.fields[i]);
-  }
-  out += ']';
+  json fields = json::array();
+  for (const field_spec& field : form.fields) fields.push_back(field_model(s, field));
   std::string summary = send_summary_head(s);  // the canvas lists the fields after its colon
   if (!summary.empty() && summary.back() == ':') summary.back() = '.';
-  append_member(out, "summary", summary);
   std::vector<std::string> unplaced;  // rules across fields: no field's control names them
   for (const issue& e : s.check.validation.errors)
     if (label_for_path(form, e.path).empty()) unplaced.push_back(e.message);
-  append_texts(out, "formErrors", unplaced);
-  append_flag(out, "sendEnabled", s.can_send());
-  append_flag(out, "inFlight", s.send.in_flight);
-  out += '}';
-  return out;
+  return {{"endpoint", form.info->id},
+          {"endpoints", std::move(endpoints)},
+          {"server",
+           {{"value", s.base_url()},
+            {"errors", messages_at(s.check.connection_errors, "/baseUrl")}}},
+          {"credentials", std::move(credentials)},
+          {"remember", s.conn.remember},
+          {"fields", std::move(fields)},
+          {"summary", summary},
+          {"formErrors", std::move(unplaced)},
+          {"sendEnabled", s.can_send()},
+          {"inFlight", s.send.in_flight}};
 }
 
 // Secrets go to the page one by one, only when they changed, never into the model and never in
@@ -252,7 +211,7 @@ void install(app_state& s) {
 }
 
 void publish(app_state& s) {
-  std::string next = model(s);
+  std::string next = json_text(model(s));
   if (next != g_published) {
     g_published = std::move(next);
     invitekit_js_dispatch("invitekit-form", g_published.c_str());
@@ -268,5 +227,5 @@ extern "C" EMSCRIPTEN_KEEPALIVE void invitekit_form_input(int what, const char* 
   using namespace invitekit::web::accessible_form;
   if (!g_state || what < 0 || what > static_cast<int>(action::send)) return;
   apply(*g_state, static_cast<action>(what), name, value);
-  invitekit::web::platform::wake();
+  invitekit::web::browser::wake();
 }

@@ -53,8 +53,8 @@ struct sandbox_state {
   bool requested = false;
   bool credentials_loaded = false;
   bool credentials_failed = false;
-  std::string credentials_json;  // GET /sandbox/credentials, fake local keys only
-  std::string state_json;        // GET /sandbox/state
+  json credentials;  // GET /sandbox/credentials, fake local keys only
+  json state;        // GET /sandbox/state
   std::string state_time;
   bool state_loading = false;
   bool state_failed = false;
@@ -108,6 +108,10 @@ void open_history_entry(app_state& s, const history_entry& entry);  // as the dr
 void load_sandbox_credentials(app_state& s);
 void ensure_sandbox_loaded(app_state& s);  // once, when the server is the sandbox
 void load_sandbox_state(app_state& s);
+
+// The last send's outcome in one word ("" before any): "success", "partial", "failure" (from
+// read_response), "network" or "cancelled".
+std::string outcome_name(const app_state& s);
 
 void show_notice(app_state& s, std::string text);
 

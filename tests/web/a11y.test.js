@@ -247,9 +247,10 @@ test('an idle page draws nothing while the accessible form has focus, and republ
     assert.equal((await admin.snapshot()).frame, frame, 'no frames drawn while idle');
     assert.equal(await count(), published, 'no model published while nothing changed');
 
-    // Frames drawn with nothing changed (the mouse moved over the canvas) publish no model either.
+    // Frames drawn with nothing changed (the mouse moved over the canvas, left of the form's panel)
+    // publish no model either.
     const box = await admin.page.locator('#canvas').boundingBox();
-    for (const step of [0, 1, 2]) await admin.page.mouse.move(box.x + box.width - 30 - 10 * step, box.y + box.height - 20);
+    for (const step of [0, 1, 2]) await admin.page.mouse.move(box.x + 30 + 10 * step, box.y + box.height - 20);
     await admin.waitFor((snap) => snap.frame > frame && snap.state.settled, 'the frames drawn for the mouse');
     assert.equal(await count(), published, 'no model published for frames that changed nothing');
   });

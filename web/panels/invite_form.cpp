@@ -6,7 +6,7 @@
 
 #include "field_issues.h"
 #include "panels/panels.h"
-#include "test_hooks.h"
+#include "item_registry.h"
 #include "widgets.h"
 
 namespace invitekit::web {
@@ -27,7 +27,7 @@ bool draw_text_field(const field_spec& field, std::string& value) {
   std::string id = "##" + field.path;
   ImGui::SetNextItemWidth(-FLT_MIN);
   bool changed = InputString(id.c_str(), &value, example(field).c_str());
-  test_hooks::label_last_item(field.label.c_str(), id.c_str());
+  item_registry::label_last_item(field.label.c_str(), id.c_str());
   return changed;
 }
 
@@ -55,7 +55,7 @@ bool draw_combo(const field_spec& field, std::string& value) {
   const bool open =
       ImGui::BeginCombo(id.c_str(), preview.empty() ? "Choose\u2026" : preview.c_str());
   // BeginCombo reports no label of its own.
-  test_hooks::label_last_item(field.label.c_str(), id.c_str());
+  item_registry::label_last_item(field.label.c_str(), id.c_str());
   if (open) {
     for (const auto& choice : field.choices) {
       std::string label = choice.label + "##" + field.path + "=" + choice.value;
@@ -85,12 +85,12 @@ bool draw_id_list(const field_spec& field, std::vector<std::string>& rows,
                             ImGui::GetStyle().ItemSpacing.x);
     if (InputString(id.c_str(), &rows[i], example(field).c_str())) changed = true;
     std::string row_label = field.label + " " + std::to_string(i + 1);
-    test_hooks::label_last_item(row_label.c_str(), id.c_str());
+    item_registry::label_last_item(row_label.c_str(), id.c_str());
     ImGui::SameLine();
     std::string remove_id = "\u2717##" + field.path + "/" + std::to_string(i) + "/remove";
     if (ImGui::Button(remove_id.c_str(), ImVec2(remove_w, 0))) remove = static_cast<int>(i);
     std::string remove_label = "Remove " + row_label;
-    test_hooks::label_last_item(remove_label.c_str(), remove_id.c_str());
+    item_registry::label_last_item(remove_label.c_str(), remove_id.c_str());
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", remove_label.c_str());
     for (const auto& [row, e] : issues.row_errors)
       if (row == static_cast<int>(i)) draw_issue(*e, true, true);
@@ -109,7 +109,7 @@ bool draw_id_list(const field_spec& field, std::vector<std::string>& rows,
     rows.push_back("");
     changed = true;
   }
-  test_hooks::label_last_item(("Add row to " + field.label).c_str(), add_id.c_str());
+  item_registry::label_last_item(("Add row to " + field.label).c_str(), add_id.c_str());
   ImGui::SameLine();
   std::string popup = "Paste many " + field.label + "##" + field.path + "/paste";
   std::string paste_id = "Paste many…##" + field.path + "/paste-open";
@@ -117,7 +117,7 @@ bool draw_id_list(const field_spec& field, std::vector<std::string>& rows,
     g_paste_text.clear();
     ImGui::OpenPopup(popup.c_str());
   }
-  test_hooks::label_last_item(("Paste many " + field.label).c_str(), paste_id.c_str());
+  item_registry::label_last_item(("Paste many " + field.label).c_str(), paste_id.c_str());
 
   ImGui::SetNextWindowSize(ImVec2(std::min(520.0f, ImGui::GetIO().DisplaySize.x - 40), 0));
   if (ImGui::BeginPopupModal(popup.c_str(), nullptr, ImGuiWindowFlags_NoResize)) {
@@ -137,7 +137,7 @@ bool draw_id_list(const field_spec& field, std::vector<std::string>& rows,
                                 }
                                 return 0;
                               });
-    test_hooks::label_last_item(("IDs to add to " + field.label).c_str(), text_id.c_str());
+    item_registry::label_last_item(("IDs to add to " + field.label).c_str(), text_id.c_str());
     std::vector<std::string> pasted = split_pasted_list(g_paste_text);
     std::string add_label = "Add " + std::to_string(pasted.size()) +
                             (pasted.size() == 1 ? " row" : " rows") + "##" + field.path +
@@ -152,7 +152,7 @@ bool draw_id_list(const field_spec& field, std::vector<std::string>& rows,
       changed = true;
       ImGui::CloseCurrentPopup();
     }
-    test_hooks::label_last_item("Add rows", add_label.c_str());
+    item_registry::label_last_item("Add rows", add_label.c_str());
     ImGui::SameLine();
     if (ImGui::Button(("Cancel##" + field.path + "/paste-cancel").c_str()))
       ImGui::CloseCurrentPopup();

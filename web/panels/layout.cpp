@@ -6,17 +6,16 @@
 #include <string>
 
 #include "panels/panels.h"
-#include "platform.h"
 #include "widgets.h"
 
 namespace invitekit::web {
 namespace {
 
-constexpr ImGuiWindowFlags k_panel_flags = ImGuiWindowFlags_AlwaysUseWindowPadding;
+constexpr ImGuiChildFlags k_panel_flags = ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding;
 
 template <typename Draw>
 void panel(const char* id, ImVec2 size, Draw draw) {
-  ImGui::BeginChild(id, size, true, k_panel_flags);
+  ImGui::BeginChild(id, size, k_panel_flags);
   draw();
   ImGui::EndChild();
 }
@@ -26,16 +25,14 @@ void panel(const char* id, ImVec2 size, Draw draw) {
 float g_send_bar_height = 110;
 
 void send_bar(app_state& s, float width) {
-  ImGui::BeginChild("##send-bar", ImVec2(width, g_send_bar_height), true,
-                    k_panel_flags | ImGuiWindowFlags_NoScrollbar);
+  ImGui::BeginChild("##send-bar", ImVec2(width, g_send_bar_height), k_panel_flags,
+                    ImGuiWindowFlags_NoScrollbar);
   DrawSendBar(s);
   float needed =
       ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y - ImGui::GetStyle().ItemSpacing.y;
   ImGui::EndChild();
-  if (std::fabs(needed - g_send_bar_height) > 0.5f) {
-    g_send_bar_height = needed;
-    platform::wake(2);
-  }
+  // The next frame of the step draws it at that height (main.cpp runs frames until they settle).
+  if (std::fabs(needed - g_send_bar_height) > 0.5f) g_send_bar_height = needed;
 }
 
 void form_column(app_state& s) {
@@ -131,9 +128,8 @@ void DrawApp(app_state& s) {
   }
 
   // Enter sends, unless a popup (a combo, the paste dialog) has the keyboard.
-  const ImGuiIO& io = ImGui::GetIO();
-  const bool enter = ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Enter], false) ||
-                     ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_KeyPadEnter], false);
+  const bool enter =
+      ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false);
   if (enter &&
       !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel) &&
       s.can_send())

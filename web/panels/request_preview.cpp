@@ -3,9 +3,9 @@
 #include <string>
 
 #include "panels/panels.h"
-#include "platform.h"
+#include "browser.h"
 #include "pretty_json.h"
-#include "test_hooks.h"
+#include "item_registry.h"
 #include "widgets.h"
 
 namespace invitekit::web {
@@ -16,7 +16,7 @@ bool g_curl_secrets = false;  // "include secrets" in the copied curl command; o
 void mono_block(const char* id, const std::string& text) {
   ImGui::PushFont(g_fonts.mono);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
-  ImGui::BeginChild(id, ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+  ImGui::BeginChild(id, ImVec2(0, 0), ImGuiChildFlags_Border, ImGuiWindowFlags_HorizontalScrollbar);
   ImGui::TextUnformatted(text.c_str());
   ImGui::EndChild();
   ImGui::PopStyleColor();
@@ -59,7 +59,7 @@ void DrawRequestPreview(app_state& s) {
 
   if (built.ok) {
     if (ImGui::Button("Copy as curl")) {
-      platform::set_clipboard_text(curl_command(s, built.request, g_curl_secrets));
+      browser::set_clipboard_text(curl_command(s, built.request, g_curl_secrets));
       show_notice(s, g_curl_secrets
                          ? "Copied the curl command, secrets included."
                          : "Copied the curl command; secrets are read from environment variables.");
@@ -68,7 +68,7 @@ void DrawRequestPreview(app_state& s) {
     ImGui::Checkbox("include secrets", &g_curl_secrets);
     ImGui::SameLine();
     if (ImGui::Button("Copy body")) {
-      platform::set_clipboard_text(built.request.body);
+      browser::set_clipboard_text(built.request.body);
       show_notice(s, "Copied the JSON body.");
     }
   }

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "panels/panels.h"
-#include "platform.h"
+#include "browser.h"
 #include "pretty_json.h"
 #include "text.h"
 #include "widgets.h"
@@ -39,7 +39,7 @@ void copyable_command(app_state& s, const std::string& command) {
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   if (ImGui::SmallButton("Copy command")) {
-    platform::set_clipboard_text(command);
+    browser::set_clipboard_text(command);
     show_notice(s, "Copied the command.");
   }
 }

@@ -5,8 +5,9 @@
 #include <vector>
 
 #include "panels/panels.h"
-#include "platform.h"
-#include "test_hooks.h"
+#include "browser.h"
+#include "item_registry.h"
+#include "page_json.h"
 #include "text.h"
 #include "widgets.h"
 
@@ -77,17 +78,16 @@ std::string words(std::string_view camel) {
 }
 
 void draw_ids(app_state& s) {
-  json_document doc;
-  if (!doc.parse(s.sandbox.credentials_json)) return;
+  const json& credentials = s.sandbox.credentials;
   for (const char* list : {"websites", "groups"}) {
-    json_value ids = doc.root().find(list);
-    if (!ids.is_array() || ids.size() == 0) continue;
+    const json* ids = member(credentials, list);
+    if (!ids || !ids->is_array() || ids->empty()) continue;
     std::string kind(list);
     kind.pop_back();  // "websites" → "website"
     ImGui::TextDisabled("%s", list);
     int i = 0;
-    for (json_value id : ids.items()) {
-      std::string value = text_of(id);
+    for (const json& id : *ids) {
+      std::string value = text_of(&id);
       ImGui::PushID(list);
       ImGui::PushID(i);
       std::string use = "Use##sandbox/" + kind + "/" + std::to_string(i++);
@@ -95,11 +95,11 @@ void draw_ids(app_state& s) {
         if (use_id(s, kind, value))
           show_notice(s, "Put " + kind + " " + value + " into the form.");
         else {
-          platform::set_clipboard_text(value);
+          browser::set_clipboard_text(value);
           show_notice(s, "This endpoint has no " + kind + " field; copied the ID instead.");
         }
       }
-      test_hooks::label_last_item(("Use " + kind + " " + value).c_str(), use.c_str());
+      item_registry::label_last_item(("Use " + kind + " " + value).c_str(), use.c_str());
       ImGui::SameLine();
       ImGui::PushFont(g_fonts.mono);
       ImGui::TextUnformatted(value.c_str());
@@ -110,26 +110,27 @@ void draw_ids(app_state& s) {
   }
 }
 
-void draw_table(const char* name, const json_value& rows) {
+void draw_table(const char* name, const json& rows) {
   std::vector<std::string> columns;
-  for (json_value row : rows.items())
-    for (json_member m : row.members()) {
-      std::string key(m.key);
+  for (const json& row : rows) {
+    if (!row.is_object()) continue;
+    for (const auto& [key, value] : row.items()) {
       bool seen = false;
       for (const auto& c : columns) seen = seen || c == key;
       if (!seen && columns.size() < 6) columns.push_back(key);
     }
+  }
   if (columns.empty()) return;
   const ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable(name, static_cast<int>(columns.size()), flags)) {
     for (const auto& c : columns) ImGui::TableSetupColumn(c.c_str());
     ImGui::TableHeadersRow();
-    for (json_value row : rows.items()) {
+    for (const json& row : rows) {
       ImGui::TableNextRow();
       for (const auto& c : columns) {
         ImGui::TableNextColumn();
-        std::string text = text_of(row.find(c));
+        std::string text = text_of(member(row, c));
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(text.c_str());
         ImGui::PopTextWrapPos();
@@ -144,7 +145,7 @@ void draw_state(app_state& s) {
   ImGui::SameLine();
   if (SmallButtonEnabled("Refresh##sandbox/refresh", !s.sandbox.state_loading))
     load_sandbox_state(s);
-  test_hooks::label_last_item("Refresh sandbox state", "Refresh##sandbox/refresh");
+  item_registry::label_last_item("Refresh sandbox state", "Refresh##sandbox/refresh");
   if (!s.sandbox.state_time.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("as of %s",
@@ -152,16 +153,14 @@ void draw_state(app_state& s) {
   }
   if (s.sandbox.state_failed)
     TextWrappedColored(colors::error, "The sandbox state could not be read.");
-  json_document doc;
-  if (!doc.parse(s.sandbox.state_json)) return;
-  for (json_member m : doc.root().members()) {
-    if (!m.value.is_array()) continue;
-    std::string title = std::string(m.key) + " (" + std::to_string(m.value.size()) +
-                        ")###sandbox/" + std::string(m.key);
-    if (ImGui::CollapsingHeader(title.c_str(),
-                                m.value.size() > 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
-      std::string id = "##sandbox-table/" + std::string(m.key);
-      draw_table(id.c_str(), m.value);
+  const json& state = s.sandbox.state;
+  if (!state.is_object()) return;
+  for (const auto& [name, rows] : state.items()) {
+    if (!rows.is_array()) continue;
+    std::string title = name + " (" + std::to_string(rows.size()) + ")###sandbox/" + name;
+    if (ImGui::CollapsingHeader(title.c_str(), rows.empty() ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) {
+      std::string id = "##sandbox-table/" + name;
+      draw_table(id.c_str(), rows);
     }
   }
 }
@@ -170,32 +169,34 @@ void draw_state(app_state& s) {
 
 void DrawSandboxKeys(app_state& s) {
   ensure_sandbox_loaded(s);
-  json_document doc;
-  if (!s.sandbox.credentials_loaded || !doc.parse(s.sandbox.credentials_json)) {
+  const json& credentials = s.sandbox.credentials;
+  if (!s.sandbox.credentials_loaded || !credentials.is_object()) {
     ShowTextDisabled(s.sandbox.credentials_failed ? "This server has no sandbox keys."
                                                   : "Loading\u2026");
     return;
   }
   // Each of the family's seeded keys fills in the credential it is for.
   const std::string& family = s.form().info->family;
-  json_value keys = doc.root().find(family);
+  const json* keys = member(credentials, family);
+  if (!keys || !keys->is_object()) return;
   std::string notes;
   bool first = true;
-  for (json_member m : keys.members()) {
-    if (!m.value.is_string()) continue;
-    std::string cred = credential_for_key(s, family, m.key);
+  for (const auto& [key, value] : keys->items()) {
+    if (!value.is_string()) continue;
+    const std::string& text = value.get_ref<const std::string&>();
+    std::string cred = credential_for_key(s, family, key);
     if (cred.empty()) {
-      notes += (notes.empty() ? "" : ", ") + words(m.key) + " " + std::string(m.value.as_string());
+      notes += (notes.empty() ? "" : ", ") + words(key) + " " + text;
       continue;
     }
-    std::string label = "Use " + words(m.key) + "##sandbox/" + std::string(m.key);
+    std::string label = "Use " + words(key) + "##sandbox/" + key;
     if (!first) SameLineIfFits(ButtonWidth(label.c_str()));
     first = false;
     if (ImGui::SmallButton(label.c_str())) {
-      s.conn.secrets[cred] = std::string(m.value.as_string());
+      s.conn.secrets[cred] = text;
       s.dirty = true;
       if (s.conn.remember) save_settings(s);
-      show_notice(s, "Using the sandbox's " + words(m.key) + ".");
+      show_notice(s, "Using the sandbox's " + words(key) + ".");
     }
   }
   if (!notes.empty()) TextMuted(notes.c_str());
