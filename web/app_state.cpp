@@ -17,6 +17,9 @@ constexpr const char* k_drafts_key = "invitekit.drafts";
 constexpr const char* k_settings_key = "invitekit.settings";
 constexpr const char* k_credentials_key = "invitekit.credentials";  // sessionStorage
 
+// The tab a first visit opens on: one person invited, the common case.
+constexpr std::string_view k_first_endpoint = "athena.createInvite";
+
 // The core's credential struct, filled by the names endpoint descriptions use.
 credentials credentials_from(const connection& conn) {
   credentials c;
@@ -157,6 +160,7 @@ void init_state(app_state& s) {
   s.forms = load_forms();
   s.origin = browser::page_origin();
   for (const auto& form : s.forms) s.drafts[form.info->id] = default_draft(form);
+  find_form(s, k_first_endpoint, &s.current);
   load_drafts_and_settings(s);
   load_history(s);
   for (const auto& form : s.forms) {
@@ -245,6 +249,8 @@ void send(app_state& s) {
   s.send.endpoint = s.form().info->id;
   s.send.request = s.check.built.request;
   s.send.started_at = ImGui::GetTime();
+  s.send.sent_at = browser::local_time_text();
+  s.confirm_repeat = false;
   app_state* state = &s;
   s.send.request_id =
       fetch_start(s.send.request, send_timeout_ms, [state](const fetch_result& result) {
@@ -263,6 +269,28 @@ void send(app_state& s) {
         record_history(s, outcome_name(s));
         if (s.is_sandbox()) load_sandbox_state(s);
       });
+}
+
+void request_send(app_state& s) {
+  recheck(s);
+  if (!s.can_send()) return;
+  if (repeats_last_send(s))
+    s.confirm_repeat = true;
+  else
+    send(s);
+}
+
+bool repeats_last_send(const app_state& s) {
+  const std::string outcome = outcome_name(s);
+  return (outcome == "success" || outcome == "partial") && s.check.built.ok &&
+         s.send.endpoint == s.form().info->id && s.check.built.request.url == s.send.request.url &&
+         s.check.built.request.body == s.send.request.body;
+}
+
+bool outcome_is_stale(const app_state& s) {
+  if (!s.send.has_result || s.send.in_flight) return false;
+  if (s.send.endpoint != s.form().info->id) return true;
+  return !s.check.built.ok || s.check.built.request.body != s.send.request.body;
 }
 
 void cancel_send(app_state& s) {

@@ -170,6 +170,11 @@ int main(int, char**) {
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+  // Colour only, opaque: ImGui needs no depth or stencil buffer, and an opaque canvas is cheaper
+  // for the browser to compose (with software WebGL every buffer is memory the CPU goes through).
+  glfwWindowHint(GLFW_ALPHA_BITS, 0);
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
   g_window = glfwCreateWindow(1, 1, "invitekit admin", nullptr, nullptr);  // sized per frame
   if (g_window == nullptr) {
     browser::notify_error(

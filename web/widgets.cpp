@@ -1,8 +1,10 @@
 // invitekit admin page: small widgets (see widgets.h).
 #include "widgets.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
 
 #include "item_registry.h"
 
@@ -31,19 +33,40 @@ void Heading(const char* text) {
   ImGui::PushFont(g_fonts.bold);
   ImGui::TextUnformatted(text);
   ImGui::PopFont();
-  ImGui::Separator();
-  ImGui::Spacing();
 }
 
 void TextMuted(const char* text) { TextWrappedColored(colors::muted, text); }
 
 void TextWrappedColored(const ImVec4& color, const char* text) {
   ImGui::PushStyleColor(ImGuiCol_Text, color);
-  ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(text);
-  item_registry::text_last_item(text);
-  ImGui::PopTextWrapPos();
+  TextWrappedAtSpaces(text);
   ImGui::PopStyleColor();
+}
+
+void TextWrappedAtSpaces(const char* text) {
+  // ImGui also breaks lines after '.' and ',', which cuts "name@example.com" or a URL in two:
+  // here a line ends only at a space (a word wider than the line goes on a line of its own).
+  const float width = std::max(ImGui::GetContentRegionAvail().x, 1.0f);
+  const std::string_view all(text);
+  ImGui::BeginGroup();
+  std::size_t start = 0;
+  while (start <= all.size()) {
+    std::size_t end = start;  // the line is all[start, end)
+    for (std::size_t next = start; next <= all.size();) {
+      std::size_t space = all.find(' ', next);
+      if (space == std::string_view::npos) space = all.size();
+      const std::string_view line = all.substr(start, space - start);
+      if (end > start && ImGui::CalcTextSize(line.data(), line.data() + line.size()).x > width) break;
+      end = space;
+      next = space + 1;
+      if (space == all.size()) break;
+    }
+    ImGui::TextUnformatted(all.data() + start, all.data() + end);
+    if (end >= all.size()) break;
+    start = end + 1;
+  }
+  ImGui::EndGroup();
+  item_registry::text_last_item(text);
 }
 
 void ShowText(const char* text) {

@@ -19,9 +19,10 @@ void ShowTextColored(const ImVec4& color, const char* text);
 void ShowTextDisabled(const char* text);
 void ShowTextMono(const char* text);
 
-void Heading(const char* text);    // bold panel title with a rule under it
+void Heading(const char* text);    // bold panel title
 void TextMuted(const char* text);  // wrapped, secondary
 void TextWrappedColored(const ImVec4& color, const char* text);
+void TextWrappedAtSpaces(const char* text);  // wrapped at the available width, at spaces only
 bool PrimaryButton(const char* label, bool enabled, const ImVec2& size = ImVec2(0, 0));
 bool SmallButtonEnabled(const char* label, bool enabled);
 void Spinner(float radius);         // animated: caller keeps frames coming

@@ -122,7 +122,7 @@ export async function sendInvite(admin, { enter = false } = {}) {
   return state;
 }
 
-const OUTCOME_WORDS = { success: /^\W*Success$/, partial: /^\W*Partly done$/, failure: /^\W*Failed$/ };
+const OUTCOME_WORDS = { success: /^\W*Success$/, partial: /^\W*Partly done$/, failure: /^\W*(Failed|None succeeded)$/ };
 
 /** Waits for text on the page (an item whose label contains `text`, or matches a RegExp). */
 export function textShown(admin, text, { window, timeout } = {}) {
