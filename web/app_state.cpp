@@ -20,19 +20,6 @@ constexpr const char* k_credentials_key = "invitekit.credentials";  // sessionSt
 // The tab a first visit opens on: one person invited, the common case.
 constexpr std::string_view k_first_endpoint = "athena.createInvite";
 
-// The core's credential struct, filled by the names endpoint descriptions use.
-credentials credentials_from(const connection& conn) {
-  credentials c;
-  auto get = [&](const char* name) {
-    auto it = conn.secrets.find(name);
-    return it == conn.secrets.end() ? std::string() : it->second;
-  };
-  c.api_key = get("apiKey");
-  c.bearer_token = get("bearerToken");
-  c.session_token = get("sessionToken");
-  return c;
-}
-
 std::string shell_quote(const std::string& text) {
   std::string out = "'";
   for (char c : text) {
@@ -131,6 +118,18 @@ void record_history(app_state& s, const std::string& outcome) {
 }
 
 }  // namespace
+
+credentials credentials_from(const connection& conn) {
+  credentials c;
+  auto get = [&](const char* name) {
+    auto it = conn.secrets.find(name);
+    return it == conn.secrets.end() ? std::string() : it->second;
+  };
+  c.api_key = get("apiKey");
+  c.bearer_token = get("bearerToken");
+  c.session_token = get("sessionToken");
+  return c;
+}
 
 const credential_spec* credential_for_header(const endpoint_info& info, std::string_view header) {
   for (const auto& c : info.credentials)

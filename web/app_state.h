@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "batch.h"
 #include "build_request.h"
 #include "fetch.h"
 #include "form.h"
@@ -84,6 +85,7 @@ struct app_state {
   bool confirm_repeat = false;  // Send was asked for the request just sent: ask before sending it again
   std::string notice;  // a short line under the header ("Copied.")
   double notice_until = 0;
+  batch_state batch;    // the tab "Invite many people" (batch_send.h)
 
   const endpoint_form& form() const { return forms[current]; }
   draft& current_draft() { return drafts[form().info->id]; }
@@ -94,6 +96,9 @@ struct app_state {
 
 inline constexpr std::size_t history_cap = 200;
 inline constexpr int send_timeout_ms = 30000;
+
+// The core's credentials from the connection's secrets (by the names endpoint descriptions use).
+credentials credentials_from(const connection& conn);
 
 void init_state(app_state& s);                            // forms, stored drafts, history, settings
 void recheck(app_state& s);                               // validate + build_request if dirty

@@ -35,12 +35,15 @@ EM_JS(char*, invitekit_js_storage_get, (int session, const char* key), {
   return ptr;
 });
 
-EM_JS(void, invitekit_js_storage_set, (int session, const char* key, const char* value), {
+EM_JS(int, invitekit_js_storage_set, (int session, const char* key, const char* value), {
   try {
     var storage = session ? sessionStorage : localStorage;
     if (value) storage.setItem(UTF8ToString(key), UTF8ToString(value));
     else storage.removeItem(UTF8ToString(key));
-  } catch (e) {}
+    return 1;
+  } catch (e) {
+    return 0;
+  }
 });
 
 EM_JS(void, invitekit_js_copy, (const char* text), {
@@ -75,8 +78,8 @@ std::string storage_get(bool session, const char* key) {
   return take_string(invitekit_js_storage_get(session ? 1 : 0, key));
 }
 
-void storage_set(bool session, const char* key, const std::string& value) {
-  invitekit_js_storage_set(session ? 1 : 0, key, value.c_str());
+bool storage_set(bool session, const char* key, const std::string& value) {
+  return invitekit_js_storage_set(session ? 1 : 0, key, value.c_str()) != 0;
 }
 
 void storage_remove(bool session, const char* key) {

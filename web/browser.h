@@ -14,9 +14,9 @@ std::string local_time_text();
 std::string utc_time_iso();
 
 // localStorage (session == false) or sessionStorage (session == true); quietly does nothing
-// when storage is unavailable.
+// when storage is unavailable. storage_set says whether the value was kept (not when full).
 std::string storage_get(bool session, const char* key);
-void storage_set(bool session, const char* key, const std::string& value);
+bool storage_set(bool session, const char* key, const std::string& value);
 void storage_remove(bool session, const char* key);
 
 // Puts text on the system clipboard (when the browser allows) and in the page's own buffer, which
