@@ -13,8 +13,11 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "accessible_batch.h"
 #include "accessible_form.h"
 #include "app_state.h"
+#include "batch_files.h"
+#include "batch_send.h"
 #include "browser.h"
 #include "imgui.h"
 #include "imgui_impl_browser.h"
@@ -149,6 +152,7 @@ void main_loop_step() {
   state.settled = ImGui_ImplBrowser_EndFrame(animating);
   item_registry::publish(state);
   accessible_form::publish(g_app);
+  accessible_batch::publish(g_app);
   // The page is up once its first picture is drawn whole: the frames of this step settled.
   if (!g_ready_sent) {
     g_ready_sent = true;
@@ -214,7 +218,10 @@ int main(int, char**) {
   ImGui_ImplBrowser_UpdateCanvas();
   load_fonts(ImGui_ImplBrowser_DevicePixelRatio());
   init_state(g_app);
+  init_batch(g_app);  // the batch an earlier visit kept, sending again if it was
   accessible_form::install(g_app);
+  batch_files::install(g_app);
+  accessible_batch::install(g_app);
 
   // Main loop
   emscripten_set_main_loop(main_loop_step, 0, true);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string>
 
+#include "batch_send.h"
 #include "panels/panels.h"
 #include "widgets.h"
 
@@ -49,23 +50,34 @@ void DrawHeader(app_state& s) {
     ImGui::TextColored(colors::success, "%s", s.notice.c_str());
   }
 
-  // The endpoints as tabs. A change made elsewhere (opening a history entry) selects its tab.
-  // On a narrow window the tabs shrink (their titles end in "...") instead of scrolling away.
+  // The endpoints as tabs, then the batch's. A change made elsewhere (opening a history entry, a
+  // file dropped) selects its tab. On a narrow window the tabs shrink (their titles end in "...")
+  // instead of scrolling away.
+  const int batch_tab = static_cast<int>(s.forms.size());
+  auto wanted = [&] { return s.batch.shown ? batch_tab : s.current; };
   static int shown = -1;
-  const bool forced = shown != s.current;
+  const bool forced = shown != wanted();
+  const int selected = wanted();
   if (ImGui::BeginTabBar("##endpoints", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
-    for (int i = 0; i < static_cast<int>(s.forms.size()); ++i) {
-      const endpoint_info& info = *s.forms[i].info;
-      std::string label = info.title + "##tab/" + info.id;
-      ImGuiTabItemFlags flags = forced && i == s.current ? ImGuiTabItemFlags_SetSelected : 0;
+    for (int i = 0; i <= batch_tab; ++i) {
+      std::string label = i == batch_tab ? "Invite many people##tab/batch"
+                                         : s.forms[i].info->title + "##tab/" + s.forms[i].info->id;
+      ImGuiTabItemFlags flags = forced && i == selected ? ImGuiTabItemFlags_SetSelected : 0;
       if (ImGui::BeginTabItem(label.c_str(), nullptr, flags)) {
-        if (!forced && i != s.current) select_endpoint(s, i);
+        if (!forced && i != selected) {
+          if (i == batch_tab) {
+            show_batch_tab(s);
+          } else {
+            hide_batch_tab(s);
+            select_endpoint(s, i);
+          }
+        }
         ImGui::EndTabItem();
       }
     }
     ImGui::EndTabBar();
   }
-  shown = s.current;
+  shown = wanted();
 }
 
 void DrawApp(app_state& s) {
@@ -88,7 +100,18 @@ void DrawApp(app_state& s) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float gap = style.ItemSpacing.x + 2;
-  if (wide) {
+  if (s.batch.shown) {
+    // The table on the left; where it goes (server, credentials) and sending it on the right.
+    const float right_w = wide ? std::floor(std::clamp(avail.x * 0.34f, 340.0f, 520.0f)) : avail.x;
+    const float left_w = wide ? avail.x - right_w - gap : avail.x;
+    panel("##batch", ImVec2(left_w, wide ? avail.y : std::max(avail.y, 520.0f)), [&] { DrawBatchPanel(s); });
+    if (wide) ImGui::SameLine(0, gap);
+    ImGui::BeginGroup();
+    const float connection_h = fitted_panel("##connection", right_w, avail.y * 0.5f, [&] { DrawConnectionPanel(s); });
+    panel("##batch-send", ImVec2(right_w, wide ? avail.y - connection_h - style.ItemSpacing.y : 360.0f),
+          [&] { DrawBatchSendPanel(s); });
+    ImGui::EndGroup();
+  } else if (wide) {
     // Top: the invite form and its send bar on the left; where it goes (server, credentials), the
     // exact request and the outcome on the right. Below: history and the sandbox.
     const float bottom_h = std::floor(std::clamp(avail.y * 0.15f, 100.0f, 280.0f));
@@ -134,7 +157,7 @@ void DrawApp(app_state& s) {
   // Enter sends, unless a popup has the keyboard.
   const bool enter =
       ImGui::IsKeyPressed(ImGuiKey_Enter, false) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false);
-  if (enter && !popup_open && s.can_send()) request_send(s);
+  if (enter && !popup_open && !s.batch.shown && s.can_send()) request_send(s);
   ImGui::End();
 }
 

@@ -19,6 +19,14 @@ void DrawResponsePanel(app_state& s);
 void DrawHistoryPanel(app_state& s);
 void DrawSandboxPanel(app_state& s);
 void DrawSandboxKeys(app_state& s);  // the seeded keys as "Use …" buttons (connection panel)
+void DrawBatchPanel(app_state& s);      // "Invite many people": the table (batch_panel.cpp)
+void DrawBatchSendPanel(app_state& s);  // … and sending it (batch_send_panel.cpp)
+
+// The batch's progress in one line ("Sent 37 of 55 · 30 succeeded · …"), as the canvas and the
+// accessible form say it.
+std::string batch_progress_text(const app_state& s);
+// What Send says: "Send 55 rows", "Resume (18 rows left)", or "Send" when nothing is left.
+std::string batch_send_label(const app_state& s);
 
 // Shared by the panels and the accessible form: the words for an outcome, its colour, and the
 // title of a send that got no response.
