@@ -57,14 +57,15 @@ export function freePort() {
   });
 }
 
-/** Starts serve.py on a free port with a fresh `--db :memory:`; resolves once it answers. */
-export async function startServer() {
+/** Starts serve.py on a free port with a fresh `--db :memory:` and any further serve.py `args`
+ *  (e.g. ['--rate-limit', '5']); resolves once it answers. */
+export async function startServer({ args = [] } = {}) {
   for (const [what, file] of [['serve.py', servePath], ['the built page', path.join(distDir, 'index.html')],
                               ['the WASM app', path.join(distDir, builtName('invitekit-admin.js'))]]) {
     if (!fs.existsSync(file)) throw new Error(`${what} not found at ${file} (run "make web", or set INVITEKIT_SERVE / INVITEKIT_WEB_DIST)`);
   }
   const port = await freePort();
-  const child = spawn(python, [servePath, '--port', String(port), '--db', ':memory:', '--directory', distDir],
+  const child = spawn(python, [servePath, '--port', String(port), '--db', ':memory:', '--directory', distDir, ...args],
                       { stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (chunk) => { log += chunk; });
@@ -437,14 +438,15 @@ export class AdminPage {
 // ---- test scaffolding ----------------------------------------------------------------------
 
 /**
- * Shared per test file: one serve.py (with its seeded `creds`) and one browser. `withPage(options, body)` opens a fresh
+ * Shared per test file: one serve.py (with its seeded `creds`; `serverArgs` are added to its
+ * command line) and one browser. `withPage(options, body)` opens a fresh
  * page on a reset sandbox, runs `body(admin)`, then fails on unexpected console errors or CSP
  * violations, and always closes the page (with a screenshot named after the failing test).
  */
-export function suite({ before, after }) {
+export function suite({ before, after, serverArgs = [] }) {
   const shared = {};
   before(async () => {
-    shared.server = await startServer();
+    shared.server = await startServer({ args: serverArgs });
     shared.creds = await shared.server.credentials();
     shared.browser = await launchBrowser();
   });
