@@ -187,8 +187,6 @@
   retryButton.addEventListener('click', () => input('retryFailed'));
   unknownButton.addEventListener('click', () => input('sendUnknown'));
   downloadButton.addEventListener('click', () => input('download'));
-  // Focus arriving here shows the tab on the canvas too, so both show the same batch.
-  section.addEventListener('focusin', () => input('showTab'));
 
   window.addEventListener('invitekit-batch', (event) => update(event.detail));
 

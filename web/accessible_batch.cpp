@@ -22,7 +22,7 @@ EM_JS(void, invitekit_js_install_batch_input, (), {
   var batch = globalThis.invitekitAccessibleBatch;
   if (!batch) return;
   var actions = { loadTable: 0, replaceTable: 1, chooseEndpoint: 2, send: 3, pause: 4, cancel: 5,
-                  retryFailed: 6, sendUnknown: 7, download: 8, setConcurrency: 9, showTab: 10 };
+                  retryFailed: 6, sendUnknown: 7, download: 8, setConcurrency: 9 };
   var text = function(value) {
     var s = String(value === undefined || value === null ? "" : value);
     var size = lengthBytesUTF8(s) + 1;
@@ -59,8 +59,7 @@ enum class action {
   send_unknown,
   download,
   set_concurrency,
-  show_tab,
-  last = show_tab
+  last = set_concurrency
 };
 
 json messages(const issue_list& list) {
@@ -165,9 +164,6 @@ void apply(app_state& s, action what, const std::string& name, const std::string
       break;
     case action::set_concurrency:
       set_batch_concurrency(s, std::atoi(value.c_str()));
-      break;
-    case action::show_tab:
-      show_batch_tab(s);
       break;
   }
 }

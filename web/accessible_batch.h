@@ -15,8 +15,7 @@
 //     frozen; only the app's first connect counts): fn(action, name, value) with action one of
 //     "loadTable" (name = where it came from, value = the text), "replaceTable" (value "yes"/"no":
 //     the answer when a new table would replace outcomes), "chooseEndpoint" (name = id), "send",
-//     "pause", "cancel", "retryFailed", "sendUnknown", "download", "setConcurrency" (value),
-//     "showTab". The app applies it at once and wakes its main loop.
+//     "pause", "cancel", "retryFailed", "sendUnknown", "download", "setConcurrency" (value). The app applies it at once and wakes its main loop.
 #pragma once
 
 #include "app_state.h"
