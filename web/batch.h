@@ -32,7 +32,9 @@ struct batch_row {
 
   // Sending. `state` is invalid, excluded or waiting until the row is first sent.
   row_state state = row_state::waiting;
-  int attempt = 0;         // tries in this round (send_policy counts them)
+  int attempt = 0;         // tries in this round
+  int throttled = 0;       // … of them answered 429: the key's limit, not the row's, so they do not
+                           // use up the row's tries (send_policy.h: a row never fails for a 429)
   int tries = 0;           // tries in all: 0 means it never left the page
   double not_before = 0;   // a retry's time (ms since the epoch)
   int status = 0;          // the last answer's HTTP status (0: none)

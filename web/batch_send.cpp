@@ -121,9 +121,12 @@ void take_answer(app_state& s, const std::string& batch_id, std::size_t index, c
     response.body = result.body;
     response.request_body = sent;
     reading = read_response(b.endpoint, response);
-    step = after_response(reading, row.attempt);
+    // The policy's try number: for a 429, how many 429s in a row (its own backoff); for anything
+    // else, the tries no 429 answered, so that a 5xx's bounded retries are the row's own.
+    if (reading.status == 429) ++row.throttled;
+    step = after_response(reading, reading.status == 429 ? row.throttled : row.attempt - row.throttled);
   } else {
-    step = after_network_error(row.attempt);
+    step = after_network_error(row.attempt - row.throttled);
   }
   row.status = reading.status;
   row.message = step.reason.empty() ? reading.message : step.reason;
@@ -156,8 +159,10 @@ bool send_row(app_state& s, std::size_t index) {
   if (!built.ok) {
     std::string why;
     for (const issue& e : built.errors) why += (why.empty() ? "" : " ") + e.message;
-    row.attempt = 0;  // not tried: it goes first when the batch resumes
-    if (std::find(b.run.retries.begin(), b.run.retries.end(), index) == b.run.retries.end())
+    // Not tried: it goes first when the batch resumes.
+    if (row.attempt > 0)
+      b.run.retries.push_back(index);
+    else
       b.run.cursor = std::min(b.run.cursor, index);
     stop(s, "The batch cannot send: " + why);
     return false;
@@ -378,6 +383,7 @@ void retry_failed(app_state& s) {
     if (row.state != row_state::failed || !row.valid || row.excluded) continue;
     row.state = row_state::waiting;
     row.attempt = 0;
+    row.throttled = 0;
     row.not_before = 0;
     keep_row(b, i);
   }
@@ -391,6 +397,7 @@ void send_unknown(app_state& s, int only) {
     if (row.state != row_state::unknown || (only >= 0 && static_cast<std::size_t>(only) != i)) continue;
     row.state = row_state::waiting;
     row.attempt = 0;
+    row.throttled = 0;
     row.not_before = 0;
     keep_row(b, i);
     b.run.cursor = std::min(b.run.cursor, i);  // a running batch takes it too

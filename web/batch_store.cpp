@@ -35,6 +35,7 @@ void read_row_record(batch_row& row, const json& record) {
   if (!row_state_from_string(text_of(member(record, "state")), state)) return;
   row.state = state;
   row.attempt = int_of(member(record, "attempt"));
+  row.throttled = int_of(member(record, "throttled"));
   row.tries = int_of(member(record, "tries"));
   row.not_before = number_of(member(record, "notBefore"));
   row.status = int_of(member(record, "status"));
@@ -74,6 +75,7 @@ bool save_row(const batch_state& b, std::size_t index) {
   return store(row_key(index), {{"id", b.id},
                                 {"state", to_string(r.state)},
                                 {"attempt", r.attempt},
+                                {"throttled", r.throttled},
                                 {"tries", r.tries},
                                 {"notBefore", r.not_before},
                                 {"status", r.status},

@@ -7,7 +7,7 @@
 //                            rows: [{line, cells, excluded}]} — when it, the mapping, a constant,
 //                            a cell or an exclusion changes, never while rows are sent
 //   invitekit.batch.run      {id, running, cancelled, concurrency, resumeAt, shown}
-//   invitekit.batch.row.<i>  row i once it was sent: {id, state, attempt, tries, notBefore,
+//   invitekit.batch.row.<i>  row i once it was sent: {id, state, attempt, throttled, tries, notBefore,
 //                            status, message, userId, inviteId} — written with "sending" before
 //                            its request starts, and again with the outcome when it ends
 // `id` ties the run and the rows to their table: a record of another table is ignored.
