@@ -56,10 +56,13 @@ size-npm: wasm npm-deps
 	node wasm/scripts/size.mjs
 
 # A table of 1,000 people sent to the sandbox by the CLI at concurrency 1, 4 and 16, next to a bare
-# fetch loop and a curl loop (a benchmark, not a test); the CLI's peak memory on 10,000 rows.
-bench-batch: wasm npm-deps
+# fetch loop and a curl loop (a benchmark, not a test); the CLI's peak memory on 10,000 rows. Then
+# the admin page sending the same, next to a bare fetch loop in the same browser, with its longest
+# main-thread task and frames per second while it sends.
+bench-batch: wasm npm-deps web tests/web/node_modules/.package-lock.json
 	bash scripts/install-deps.sh serve
 	node bench/batch/bench-batch.mjs
+	node bench/batch/bench-batch-page.mjs
 
 # serve.py runs on Debian's python3 (it sees python3-jsonschema; the pyenv python3 does not).
 # The page is built first once web/ has its build; until then serve.py says it is not built.
