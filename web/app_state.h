@@ -80,8 +80,9 @@ struct app_state {
   sandbox_state sandbox;
   std::string origin;  // the page's own origin
   checked_draft check;
-  bool dirty = true;   // draft or connection changed: re-check
-  bool confirm_repeat = false;  // Send was asked for the request just sent: ask before sending it again
+  bool dirty = true;  // draft or connection changed: re-check
+  // Send was asked for the request just sent: ask before sending it again.
+  bool confirm_repeat = false;
   std::string notice;  // a short line under the header ("Copied.")
   double notice_until = 0;
 

@@ -2,10 +2,10 @@
 // invitekit::build_request), secrets masked, and "Copy as curl".
 #include <string>
 
-#include "panels/panels.h"
 #include "browser.h"
-#include "pretty_json.h"
 #include "item_registry.h"
+#include "panels/panels.h"
+#include "pretty_json.h"
 #include "widgets.h"
 
 namespace invitekit::web {
