@@ -22,8 +22,9 @@ native:
 	cmake --build $(NATIVE_DIR) -j $(JOBS)
 
 # The admin page: Dear ImGui from Debian's source package, built with Emscripten into web/dist/.
-# emcc's JS optimizer needs Debian's acorn (NODE_PATH); -Oz everywhere for a small download.
-web:
+# emcc's JS optimizer needs Debian's acorn (NODE_PATH); -Oz everywhere for a small download, and
+# the JavaScript minified with terser from wasm/node_modules (npm-deps).
+web: npm-deps
 	bash scripts/install-deps.sh web
 	bash scripts/fetch-imgui.sh
 	NODE_PATH=/usr/share/nodejs emcmake cmake -S . -B $(WEB_DIR) -DCMAKE_BUILD_TYPE=MinSizeRel -DINVITEKIT_BUILD_PACKAGE=OFF \

@@ -2,8 +2,8 @@
 // (#announcer) announces each send as it starts and its outcome as the response panel shows it,
 // and the validation summary above Send once the user pauses.
 //
-// Fed by the app's per-frame publication (globalThis.invitekitTest, contract in
-// web/test_hooks.h): an accessor on globalThis sees each frame as it is published, so an idle
+// Fed by the app's per-frame publication (globalThis.invitekitItems, contract in
+// web/item_registry.h): an accessor on globalThis sees each frame as it is published, so an idle
 // page costs nothing. Loaded before app.js, so the accessor is in place before the app starts.
 'use strict';
 
@@ -62,7 +62,7 @@
     }
   }
 
-  Object.defineProperty(globalThis, 'invitekitTest', {
+  Object.defineProperty(globalThis, 'invitekitItems', {
     configurable: true,
     enumerable: true,
     get: () => published,

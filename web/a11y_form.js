@@ -28,18 +28,37 @@
   // which then offers to save the key as a password. Enter in a field sends instead (below).
   const sendButton = element('button', { type: 'button', id: 'a11y-send', disabled: true }, 'Send invite');
   sendButton.setAttribute('aria-describedby', summary.id);
-  form.append(heading, intro, endpointRow, connection, fieldsBox, summary, sendButton);
+  const curlButton = element('button', { type: 'button', id: 'a11y-curl', disabled: true }, 'Copy as curl');
+  curlButton.setAttribute('aria-describedby', 'a11y-curl-help');
+  const curlHelp = element('p', { id: 'a11y-curl-help', className: 'a11y-hint' },
+    'The exact request as a curl command; secrets are read from environment variables.');
+  // Where focus lands after a send: what happened, said as the response panel says it.
+  const outcomeTitle = element('h3', { id: 'a11y-outcome-title' }, 'Outcome');
+  const outcomeBox = element('section', { id: 'a11y-outcome', tabIndex: -1, className: 'a11y-group' });
+  outcomeBox.setAttribute('aria-labelledby', outcomeTitle.id);
+  const outcomeBody = element('div', {});
+  outcomeBox.append(outcomeTitle, outcomeBody);
+  const historyBox = element('section', { id: 'a11y-history', className: 'a11y-group' });
+  historyBox.setAttribute('aria-labelledby', 'a11y-history-title');
+  const historyList = element('ul', {});
+  historyBox.append(element('h3', { id: 'a11y-history-title' }, 'History'), historyList);
+  form.append(heading, intro, endpointRow, connection, fieldsBox, summary, sendButton, curlButton, curlHelp,
+    outcomeBox, historyBox);
 
   const server = textControl('a11y-server', 'Server', 'text');
   const remember = element('input', { type: 'checkbox', id: 'a11y-remember' });
   const rememberRow = row(element('label', { className: 'a11y-choice' }, remember, ' Remember in this tab'),
     element('p', { className: 'a11y-hint' },
       'Keeps the credentials in this tab until it is closed; never in localStorage, history or logs.'));
-  connection.append(server.row, rememberRow);  // the credentials go between these two
+  // The sandbox's keys (by name: their values stay in the app) and its website and group ids.
+  const sandboxKeys = element('div', { className: 'a11y-row' });
+  const sandboxIds = element('div', { className: 'a11y-row' });
+  connection.append(server.row, rememberRow, sandboxKeys, sandboxIds);  // credentials go before rememberRow
 
   const credentials = new Map();  // credential name → control (kept across endpoints: values stay)
   const endpointFields = new Map();  // endpoint id → {box, controls: Map(path → control)}
   let current = null;  // the last model
+  let sentFromHere = null;  // the outcome's sendId when this form sent: focus moves to the next one
 
   // ---- building blocks -----------------------------------------------------------------------
 
@@ -233,6 +252,65 @@
     setMessages(summary, [model.summary, ...model.formErrors]);
     sendButton.disabled = !model.sendEnabled;
     sendButton.setAttribute('aria-busy', String(model.inFlight));
+    curlButton.disabled = !model.sendEnabled;
+    showSandbox(model.sandbox);
+    showOutcome(model.outcome);
+    showHistory(model.history);
+    if (sentFromHere !== null && !model.inFlight && model.outcome && model.outcome.sendId !== sentFromHere) {
+      sentFromHere = null;
+      outcomeBox.focus();
+    }
+  }
+
+  // Replaces a box's children only when what it shows changed (focus inside it stays put).
+  function showOnce(box, key, make) {
+    const text = JSON.stringify(key);
+    if (box.dataset.shown === text) return;
+    box.dataset.shown = text;
+    box.replaceChildren(...make());
+  }
+
+  function showSandbox(sandbox) {
+    showOnce(sandboxKeys, sandbox?.keys ?? [], () => (sandbox?.keys ?? []).map((key) => {
+      const button = element('button', { type: 'button' }, key.label);
+      button.addEventListener('click', () => input('useSandboxKey', key.name));
+      return button;
+    }));
+    showOnce(sandboxIds, sandbox?.ids ?? [], () => (sandbox?.ids ?? []).map((id) => {
+      const button = element('button', { type: 'button' }, `Use ${id.kind} ${id.value}`);
+      button.addEventListener('click', () => input('useSandboxId', id.kind, id.value));
+      return button;
+    }));
+  }
+
+  function showOutcome(outcome) {
+    showOnce(outcomeBody, outcome, () => {
+      if (!outcome) return [element('p', { className: 'a11y-hint' }, 'Nothing sent yet.')];
+      const lines = [element('p', {}, `${outcome.headline}${outcome.status ? `, HTTP ${outcome.status}` : ''}.`)];
+      if (outcome.message) lines.push(element('p', {}, outcome.message));
+      for (const [name, value] of Object.entries(outcome.ids ?? {})) if (value) lines.push(element('p', {}, `${name} ID ${value}`));
+      if (outcome.rows.length) {
+        lines.push(element('ul', {}, ...outcome.rows.map((row) =>
+          element('li', {}, `${row.target}: ${row.success ? 'added' : 'failed'}. ${row.message}${row.id ? ` (${row.id})` : ''}`))));
+      }
+      lines.push(element('p', { className: 'a11y-hint' },
+        `For the invite sent at ${outcome.sentAt}: ${outcome.endpoint}${outcome.who ? `, ${outcome.who}` : ''}.`));
+      if (outcome.stale) lines.push(element('p', { className: 'a11y-hint' }, 'The form has changed since: this is the outcome of that earlier invite.'));
+      return lines;
+    });
+  }
+
+  function showHistory(history) {
+    showOnce(historyList, history, () => {
+      if (!history.length) return [element('li', { className: 'a11y-hint' }, 'Nothing sent yet.')];
+      return history.map((entry) => {
+        const what = `${entry.time}, ${entry.endpoint}${entry.who ? `, ${entry.who}` : ''}: ${entry.outcome}${entry.status ? ` (HTTP ${entry.status})` : ''}`;
+        const open = element('button', { type: 'button' }, 'Open as the draft');
+        open.setAttribute('aria-label', `Open the invite of ${what} as the draft`);
+        open.addEventListener('click', () => input('openHistory', '', String(entry.index)));
+        return element('li', {}, `${what} `, open);
+      });
+    });
   }
 
   // ---- wiring ------------------------------------------------------------------------------
@@ -240,13 +318,27 @@
   endpointSelect.addEventListener('change', () => input('chooseEndpoint', endpointSelect.value));
   server.control.addEventListener('input', () => input('setServer', '', server.control.value));
   remember.addEventListener('change', () => input('setRemember', '', String(remember.checked)));
-  const send = () => { if (!sendButton.disabled) input('send'); };  // the app sends when it can
+  // The app sends when it can. The same invite as the one just sent goes again only when asked.
+  const send = () => {
+    if (sendButton.disabled) return;
+    let again = '';
+    if (current.repeatOf) {
+      if (!window.confirm(`You sent this exact invite at ${current.repeatOf}. Send it again?`)) return;
+      again = 'again';
+    }
+    sentFromHere = current.outcome?.sendId ?? 0;
+    input('send', '', again);
+  };
   sendButton.addEventListener('click', send);
-  form.addEventListener('keydown', (event) => {  // Enter in a field sends, as a form's would
-    if (event.key !== 'Enter' || event.isComposing || event.target.tagName !== 'INPUT') return;
+  curlButton.addEventListener('click', () => input('copyCurl'));
+  // Enter in a field sends, as a form's would. On window, capturing, and registered before the
+  // page shell's key guard (app.js), which keeps keys aimed at the page from reaching the canvas
+  // app and so from reaching this form's own listeners too.
+  window.addEventListener('keydown', (event) => {
+    if (event.key !== 'Enter' || event.isComposing || event.target.tagName !== 'INPUT' || !form.contains(event.target)) return;
     event.preventDefault();
     send();
-  });
+  }, true);
 
   window.addEventListener('invitekit-form', (event) => update(event.detail));
 

@@ -8,18 +8,20 @@
 #include <string>
 #include <string_view>
 
+#include "browser.h"
 #include "field_issues.h"
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "json.h"
+#include "page_json.h"
 #include "panels/panels.h"
-#include "platform.h"
+#include "sandbox_offers.h"
 
 // clang-format off
 EM_JS(void, invitekit_js_install_form_input, (), {
   var form = globalThis.invitekitAccessibleForm;
   if (!form) return;
-  var actions = { setField: 0, chooseEndpoint: 1, setCredential: 2, setServer: 3, setRemember: 4, send: 5 };
+  var actions = { setField: 0, chooseEndpoint: 1, setCredential: 2, setServer: 3, setRemember: 4, send: 5,
+                  useSandboxKey: 6, useSandboxId: 7, openHistory: 8, copyCurl: 9 };
   var text = function(value) {
     var s = String(value === undefined || value === null ? "" : value);
     var size = lengthBytesUTF8(s) + 1;
@@ -55,31 +57,19 @@ app_state* g_state = nullptr;
 std::string g_published;                       // the last model dispatched
 std::map<std::string, std::string> g_secrets;  // the secrets the page was last told
 
-enum class action { set_field, choose_endpoint, set_credential, set_server, set_remember, send };
-
-void append_texts(std::string& out, const char* key, const std::vector<std::string>& texts) {
-  out += ",\"";
-  out += key;
-  out += "\":[";
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, texts[i]);
-  }
-  out += ']';
-}
-
-void append_member(std::string& out, const char* key, std::string_view value) {
-  out += ",\"";
-  out += key;
-  out += "\":";
-  append_json_string(out, value);
-}
-
-void append_flag(std::string& out, const char* key, bool value) {
-  out += ",\"";
-  out += key;
-  out += value ? "\":true" : "\":false";
-}
+enum class action {
+  set_field,
+  choose_endpoint,
+  set_credential,
+  set_server,
+  set_remember,
+  send,
+  use_sandbox_key,
+  use_sandbox_id,
+  open_history,
+  copy_curl,
+  last = copy_curl
+};
 
 std::vector<std::string> messages_at(const issue_list& list, std::string_view path) {
   std::vector<std::string> out;
@@ -112,75 +102,128 @@ std::string field_value(app_state& s, const field_spec& field) {
   return joined;
 }
 
-void append_field(std::string& out, app_state& s, const field_spec& field) {
+json field_model(app_state& s, const field_spec& field) {
   field_issues issues = issues_for(s, field);
   std::vector<std::string> errors = field_messages(issues.errors, issues.row_errors);
-  out += "{\"path\":";
-  append_json_string(out, field.path);
-  append_member(out, "label", field.label);
-  append_member(out, "widget", field.widget);
-  append_member(out, "help", field.help);
-  append_member(out, "placeholder", field.placeholder);
-  append_flag(out, "optional", field_optional(field));
-  append_flag(out, "visible", field_visible(field, s.current_draft()));
-  append_member(out, "value", field_value(s, field));
-  out += ",\"choices\":[";
-  for (std::size_t i = 0; i < field.choices.size(); ++i) {
-    out += i ? ",{\"value\":" : "{\"value\":";
-    append_json_string(out, field.choices[i].value);
-    append_member(out, "label", field.choices[i].label);
-    out += '}';
-  }
-  out += ']';
-  append_texts(out, "errors", errors);
-  append_texts(out, "warnings", field_messages(issues.warnings, issues.row_warnings));
-  append_flag(out, "invalid", !errors.empty() && field_emphasized(s, field));
-  out += '}';
+  json choices = json::array();
+  for (const field_choice& choice : field.choices)
+    choices.push_back({{"value", choice.value}, {"label", choice.label}});
+  const bool invalid = !errors.empty() && field_emphasized(s, field);
+  return {{"path", field.path},
+          {"label", field.label},
+          {"widget", field.widget},
+          {"help", field.help},
+          {"placeholder", field.placeholder},
+          {"optional", field_optional(field)},
+          {"visible", field_visible(field, s.current_draft())},
+          {"value", field_value(s, field)},
+          {"choices", std::move(choices)},
+          {"errors", std::move(errors)},
+          {"warnings", field_messages(issues.warnings, issues.row_warnings)},
+          {"invalid", invalid}};
 }
 
-std::string model(app_state& s) {
+// The last send's outcome as the response panel says it: for which invite, what happened, the
+// server's words and, for bulk invites, one row per target.
+json outcome_model(const app_state& s) {
+  const send_state& send = s.send;
+  if (!send.has_result) return nullptr;
+  const endpoint_info* info = find_endpoint(send.endpoint);
+  const json body = parse_json(send.request.body);
+  json out = {{"sendId", send.request_id},
+              {"sentAt", send.sent_at},
+              {"endpoint", info ? info->title : send.endpoint},
+              {"who", text_of(member(body, "email"))},
+              {"stale", outcome_is_stale(s)}};
+  if (send.result.failure != fetch_failure::none) {
+    out["headline"] = failure_title(send.result.failure);
+    out["message"] = send.result.detail;
+    out["rows"] = json::array();
+    return out;
+  }
+  const response_reading& r = send.reading;
+  int succeeded = 0;
+  json rows = json::array();
+  for (const target_result& row : r.results) {
+    succeeded += row.success ? 1 : 0;
+    rows.push_back({{"target", row.target_kind + " " + row.target_id},
+                    {"success", row.success},
+                    {"message", row.success ? row.message : row.error},
+                    {"id", !row.user_id.empty() ? row.user_id : row.invite_id}});
+  }
+  const std::string outcome = to_string(r.result);
+  out["headline"] =
+      !r.results.empty() && succeeded == 0 ? "None succeeded" : outcome_words(outcome);
+  out["status"] = r.status;
+  out["message"] = r.message;
+  out["ids"] = {{"invite", r.invite_id}, {"user", r.user_id}};
+  out["rows"] = std::move(rows);
+  return out;
+}
+
+json history_model(const app_state& s) {
+  json entries = json::array();
+  for (std::size_t i = s.history.size(); i-- > 0;) {  // newest first, as the canvas lists them
+    const history_entry& e = s.history[i];
+    const endpoint_info* info = find_endpoint(e.endpoint);
+    entries.push_back({{"index", i},
+                       {"time", e.time},
+                       {"endpoint", info ? info->title : e.endpoint},
+                       {"outcome", outcome_words(e.outcome)},
+                       {"status", e.status},
+                       {"who", text_of(member(parse_json(e.body), "email"))}});
+  }
+  return entries;
+}
+
+// The sandbox's offers: its keys by name only (their values stay in the app), its ids.
+json sandbox_model(const app_state& s) {
+  if (!s.is_sandbox() || !s.sandbox.credentials_loaded) return nullptr;
+  json keys = json::array();
+  for (const sandbox_key& key : sandbox_keys(s))
+    if (!key.credential.empty())
+      keys.push_back({{"name", key.name}, {"label", "Use the " + key.words}});
+  json ids = json::array();
+  for (const sandbox_id& id : sandbox_ids(s))
+    ids.push_back({{"kind", id.kind}, {"value", id.value}});
+  return {{"keys", std::move(keys)}, {"ids", std::move(ids)}};
+}
+
+json model(app_state& s) {
   const endpoint_form& form = s.form();
-  std::string out = "{\"endpoint\":";
-  append_json_string(out, form.info->id);
-  out += ",\"endpoints\":[";
-  for (std::size_t i = 0; i < s.forms.size(); ++i) {
-    out += i ? ",{\"id\":" : "{\"id\":";
-    append_json_string(out, s.forms[i].info->id);
-    append_member(out, "title", s.forms[i].info->title);
-    out += '}';
+  json endpoints = json::array();
+  for (const endpoint_form& f : s.forms)
+    endpoints.push_back({{"id", f.info->id}, {"title", f.info->title}});
+  json credentials = json::array();
+  for (const credential_spec& cred : form.info->credentials) {
+    credentials.push_back(
+        {{"name", cred.name},
+         {"label", cred.label},
+         {"errors", messages_at(s.check.connection_errors, "/credentials/" + cred.name)}});
   }
-  out += "],\"server\":{\"value\":";
-  append_json_string(out, s.base_url());
-  append_texts(out, "errors", messages_at(s.check.connection_errors, "/baseUrl"));
-  out += "},\"credentials\":[";
-  for (std::size_t i = 0; i < form.info->credentials.size(); ++i) {
-    const credential_spec& cred = form.info->credentials[i];
-    out += i ? ",{\"name\":" : "{\"name\":";
-    append_json_string(out, cred.name);
-    append_member(out, "label", cred.label);
-    append_texts(out, "errors",
-                 messages_at(s.check.connection_errors, "/credentials/" + cred.name));
-    out += '}';
-  }
-  out += ']';
-  append_flag(out, "remember", s.conn.remember);
-  out += ",\"fields\":[";
-  for (std::size_t i = 0; i < form.fields.size(); ++i) {
-    if (i) out += ',';
-    append_field(out, s, form.fields[i]);
-  }
-  out += ']';
+  json fields = json::array();
+  for (const field_spec& field : form.fields) fields.push_back(field_model(s, field));
   std::string summary = send_summary_head(s);  // the canvas lists the fields after its colon
   if (!summary.empty() && summary.back() == ':') summary.back() = '.';
-  append_member(out, "summary", summary);
   std::vector<std::string> unplaced;  // rules across fields: no field's control names them
   for (const issue& e : s.check.validation.errors)
     if (label_for_path(form, e.path).empty()) unplaced.push_back(e.message);
-  append_texts(out, "formErrors", unplaced);
-  append_flag(out, "sendEnabled", s.can_send());
-  append_flag(out, "inFlight", s.send.in_flight);
-  out += '}';
-  return out;
+  return {
+      {"endpoint", form.info->id},
+      {"endpoints", std::move(endpoints)},
+      {"server",
+       {{"value", s.base_url()}, {"errors", messages_at(s.check.connection_errors, "/baseUrl")}}},
+      {"credentials", std::move(credentials)},
+      {"remember", s.conn.remember},
+      {"fields", std::move(fields)},
+      {"summary", summary},
+      {"formErrors", std::move(unplaced)},
+      {"sendEnabled", s.can_send()},
+      {"inFlight", s.send.in_flight},
+      {"repeatOf", repeats_last_send(s) ? s.send.sent_at : std::string()},
+      {"outcome", outcome_model(s)},
+      {"history", history_model(s)},
+      {"sandbox", sandbox_model(s)}};
 }
 
 // Secrets go to the page one by one, only when they changed, never into the model and never in
@@ -237,8 +280,28 @@ void apply(app_state& s, action what, const std::string& name, const std::string
       s.conn.remember = value == "true";
       save_settings(s);  // stores the credentials in sessionStorage, or removes them
       break;
-    case action::send:
-      send(s);
+    case action::send:  // the page asked first when it repeats the last send ("again")
+      if (value == "again")
+        send(s);
+      else
+        request_send(s);
+      break;
+    case action::use_sandbox_key:
+      use_sandbox_key(s, name);
+      break;
+    case action::use_sandbox_id:
+      use_sandbox_id(s, name, value);
+      break;
+    case action::open_history:
+      for (std::size_t i = 0; i < s.history.size(); ++i)
+        if (std::to_string(i) == value) open_history_entry(s, s.history[i]);
+      break;
+    case action::copy_curl:
+      recheck(s);
+      if (s.check.built.ok) {
+        browser::set_clipboard_text(curl_command(s, s.check.built.request, false));
+        show_notice(s, "Copied the curl command; secrets are read from environment variables.");
+      }
       break;
   }
   recheck(s);
@@ -252,7 +315,7 @@ void install(app_state& s) {
 }
 
 void publish(app_state& s) {
-  std::string next = model(s);
+  std::string next = json_text(model(s));
   if (next != g_published) {
     g_published = std::move(next);
     invitekit_js_dispatch("invitekit-form", g_published.c_str());
@@ -266,7 +329,7 @@ void publish(app_state& s) {
 extern "C" EMSCRIPTEN_KEEPALIVE void invitekit_form_input(int what, const char* name,
                                                           const char* value) {
   using namespace invitekit::web::accessible_form;
-  if (!g_state || what < 0 || what > static_cast<int>(action::send)) return;
+  if (!g_state || what < 0 || what > static_cast<int>(action::last)) return;
   apply(*g_state, static_cast<action>(what), name, value);
-  invitekit::web::platform::wake();
+  invitekit::web::browser::wake();
 }

@@ -8,7 +8,12 @@
 //        credentials: [{name, label, errors}], remember,
 //        fields: [{path, label, widget, help, placeholder, optional, visible, value, choices:
 //                  [{value, label}], errors: [text], warnings: [text], invalid}],
-//        summary, formErrors: [text], sendEnabled, inFlight}
+//        summary, formErrors: [text], sendEnabled, inFlight,
+//        repeatOf,      // when Send would repeat the last successful send: when that was sent
+//        outcome: null | {sendId, sentAt, endpoint, who, stale, headline, status?, message,
+//                         ids?: {invite, user}, rows: [{target, success, message, id}]},
+//        history: [{index, time, endpoint, outcome, status, who}],   // newest first
+//        sandbox: null | {keys: [{name, label}], ids: [{kind, value}]}}
 //     `widget` is the endpoint description's ("text", "number", "radio", "combo", "idList"); an
 //     idList's value is its rows joined by "\n". Errors are the core's words; `invalid` is true
 //     once the canvas shows them in full (the field was edited or holds a value). `summary` is the
@@ -20,7 +25,11 @@
 //   page → app  connect(fn): the app registers fn(action, name, value) once, at install; the page
 //     calls it with action one of "setField" (name = field path), "chooseEndpoint" (name =
 //     endpoint id), "setCredential", "setServer", "setRemember" (value "true" or "false":
-//     credentials kept in this tab), "send". The app applies it at once and wakes its main loop.
+//     credentials kept in this tab), "send" (value "again" once the user confirmed a repeat),
+//     "useSandboxKey" (name = the sandbox's key name; its value never leaves the app),
+//     "useSandboxId" (name = kind, value = id), "openHistory" (value = an entry's index),
+//     "copyCurl" (secrets as environment variables). The app applies it at once and wakes its
+//     main loop.
 #pragma once
 
 #include "app_state.h"

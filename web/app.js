@@ -16,6 +16,8 @@
 //       shell.onWake = fn             set by an app that pauses its main loop when idle; the page
 //                                     calls it for the input it handles itself (keys it keeps
 //                                     from GLFW, pastes, touches).
+//       shell.wantKeyboard            set by the app after each frame: whether one of its text
+//                                     fields or popups has the keyboard (then Tab is the app's).
 // Everything below is registered before the factory runs, so before glfwInit: that is what lets
 // these capture listeners run ahead of GLFW's.
 'use strict';
@@ -36,6 +38,7 @@
       navigator.clipboard?.writeText(clipboardText).catch(() => {});
     },
     onWake: null,
+    wantKeyboard: true,
   };
 
   // ---- Status panel (loading, or why the app cannot run) -------------------------------
@@ -88,14 +91,14 @@
   // stays "held" in ImGui when focus moves away mid-press.
   //
   // Tab stays in the canvas only while one of its text fields or popups has the keyboard (ImGui
-  // moves between its fields with it; web/platform.cpp lets it through otherwise); there, Esc
-  // then Tab lets the next Tab go to the browser, which moves focus out of the canvas (WCAG 2.1.2).
+  // moves between its fields with it; otherwise it goes to the browser, which moves focus on to
+  // the accessible form); there, Esc then Tab lets the next Tab go to the browser too, which moves
+  // focus out of the canvas (WCAG 2.1.2).
   let escapePressed = false;
   let tabLetThrough = false;
   const modifierKeys = new Set(['Shift', 'Control', 'Alt', 'Meta']);
 
   function onKey(event) {
-    wake();
     if (event.type === 'keyup') {
       if (event.key === 'Tab' && tabLetThrough) {
         tabLetThrough = false;
@@ -108,7 +111,7 @@
       return;
     }
     if (event.type !== 'keydown') return;
-    if (event.key === 'Tab' && escapePressed) {
+    if (event.key === 'Tab' && (escapePressed || !shell.wantKeyboard)) {
       escapePressed = false;
       tabLetThrough = true;
       event.stopImmediatePropagation();  // GLFW never sees it, so the browser moves focus
@@ -163,8 +166,8 @@
     canvas.addEventListener(type, onTouch, { capture: true, passive: false });
   }
 
-  // The app wakes itself on the other inputs, focus changes and resizes (web/platform.cpp); the
-  // listeners above wake it for what they keep from GLFW.
+  // The app wakes itself for the input GLFW hands it, focus changes and resizes
+  // (web/imgui_impl_browser.cpp); the listeners above wake it for the paste and touches they handle.
 
   // ---- Start ---------------------------------------------------------------------------
 

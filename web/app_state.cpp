@@ -4,8 +4,8 @@
 
 #include <algorithm>
 
+#include "browser.h"
 #include "imgui.h"
-#include "platform.h"
 #include "text.h"
 
 namespace invitekit::web {
@@ -16,6 +16,9 @@ constexpr const char* k_history_key = "invitekit.history";
 constexpr const char* k_drafts_key = "invitekit.drafts";
 constexpr const char* k_settings_key = "invitekit.settings";
 constexpr const char* k_credentials_key = "invitekit.credentials";  // sessionStorage
+
+// The tab a first visit opens on: one person invited, the common case.
+constexpr std::string_view k_first_endpoint = "athena.createInvite";
 
 // The core's credential struct, filled by the names endpoint descriptions use.
 credentials credentials_from(const connection& conn) {
@@ -68,50 +71,55 @@ const endpoint_form* find_form(const app_state& s, std::string_view id, int* ind
 }
 
 void load_history(app_state& s) {
-  json_document doc;
-  if (!doc.parse(platform::storage_get(false, k_history_key))) return;
-  for (json_value v : doc.root().items()) {
+  const json stored = parse_json(browser::storage_get(false, k_history_key));
+  if (!stored.is_array()) return;
+  for (const json& v : stored) {
     history_entry e;
-    e.time = text_of(v.find("time"));
-    e.time_iso = text_of(v.find("timeIso"));
-    e.endpoint = text_of(v.find("endpoint"));
-    e.body = text_of(v.find("body"));
-    e.outcome = text_of(v.find("outcome"));
-    e.message = text_of(v.find("message"));
-    if (v.find("status").is_number()) e.status = static_cast<int>(v.find("status").as_number());
+    e.time = text_of(member(v, "time"));
+    e.time_iso = text_of(member(v, "timeIso"));
+    e.endpoint = text_of(member(v, "endpoint"));
+    e.body = text_of(member(v, "body"));
+    e.outcome = text_of(member(v, "outcome"));
+    e.message = text_of(member(v, "message"));
+    if (const json* status = member(v, "status"); status && status->is_number_integer())
+      e.status = status->get<int>();
     if (!e.endpoint.empty()) s.history.push_back(std::move(e));
   }
   if (s.history.size() > history_cap)
     s.history.erase(s.history.begin(), s.history.end() - history_cap);
 }
 
+// The string members of a stored object, by name.
+void read_strings(const json* object, std::map<std::string, std::string>& into) {
+  if (object == nullptr || !object->is_object()) return;
+  for (const auto& [name, value] : object->items())
+    if (value.is_string()) into[name] = value.get<std::string>();
+}
+
 void load_drafts_and_settings(app_state& s) {
-  json_document doc;
-  if (doc.parse(platform::storage_get(false, k_drafts_key))) {
-    for (json_member m : doc.root().members()) {
-      if (const endpoint_form* form = find_form(s, m.key))
-        s.drafts[form->info->id] = draft_from_body(*form, m.value);
-    }
+  const json drafts = parse_json(browser::storage_get(false, k_drafts_key));
+  if (drafts.is_object()) {
+    for (const auto& [id, body] : drafts.items())
+      if (const endpoint_form* form = find_form(s, id))
+        s.drafts[form->info->id] = draft_from_body(*form, body);
   }
-  if (doc.parse(platform::storage_get(false, k_settings_key))) {
+  const json settings = parse_json(browser::storage_get(false, k_settings_key));
+  if (settings.is_object()) {
     int index = 0;
-    if (find_form(s, text_of(doc.root().find("endpoint")), &index)) s.current = index;
-    for (json_member m : doc.root().find("baseUrls").members())
-      if (m.value.is_string())
-        s.conn.base_url[std::string(m.key)] = std::string(m.value.as_string());
+    if (find_form(s, text_of(member(settings, "endpoint")), &index)) s.current = index;
+    read_strings(member(settings, "baseUrls"), s.conn.base_url);
   }
-  if (doc.parse(platform::storage_get(true, k_credentials_key))) {
+  const json credentials = parse_json(browser::storage_get(true, k_credentials_key));
+  if (credentials.is_object()) {
     s.conn.remember = true;
-    for (json_member m : doc.root().members())
-      if (m.value.is_string())
-        s.conn.secrets[std::string(m.key)] = std::string(m.value.as_string());
+    read_strings(&credentials, s.conn.secrets);
   }
 }
 
 void record_history(app_state& s, const std::string& outcome) {
   history_entry e;
-  e.time = platform::local_time_text();
-  e.time_iso = platform::utc_time_iso();
+  e.time = browser::local_time_text();
+  e.time_iso = browser::utc_time_iso();
   e.endpoint = s.send.endpoint;
   e.body = s.send.request.body;
   e.outcome = outcome;
@@ -150,8 +158,9 @@ bool app_state::can_send() const {
 
 void init_state(app_state& s) {
   s.forms = load_forms();
-  s.origin = platform::page_origin();
+  s.origin = browser::page_origin();
   for (const auto& form : s.forms) s.drafts[form.info->id] = default_draft(form);
+  find_form(s, k_first_endpoint, &s.current);
   load_drafts_and_settings(s);
   load_history(s);
   for (const auto& form : s.forms) {
@@ -192,78 +201,44 @@ void select_endpoint(app_state& s, int index) {
 }
 
 void save_drafts(app_state& s) {
-  std::string out = "{";
-  bool first = true;
-  for (const auto& form : s.forms) {
-    if (!first) out += ',';
-    first = false;
-    append_json_string(out, form.info->id);
-    out += ':';
-    out += draft_to_body(form, s.drafts[form.info->id]).json;
-  }
-  out += '}';
-  platform::storage_set(false, k_drafts_key, out);
+  json drafts = json::object();
+  for (const auto& form : s.forms)
+    drafts[form.info->id] = parse_json(draft_to_body(form, s.drafts[form.info->id]).json);
+  browser::storage_set(false, k_drafts_key, json_text(drafts));
 }
 
 void save_settings(app_state& s) {
-  std::string out = "{\"endpoint\":";
-  append_json_string(out, s.form().info->id);
-  out += ",\"baseUrls\":{";
-  bool first = true;
-  for (const auto& [family, url] : s.conn.base_url) {
-    if (!first) out += ',';
-    first = false;
-    append_json_string(out, family);
-    out += ':';
-    append_json_string(out, url);
-  }
-  out += "}}";
-  platform::storage_set(false, k_settings_key, out);
+  json settings = {{"endpoint", s.form().info->id}, {"baseUrls", json::object()}};
+  for (const auto& [family, url] : s.conn.base_url) settings["baseUrls"][family] = url;
+  browser::storage_set(false, k_settings_key, json_text(settings));
 
   if (s.conn.remember) {
-    std::string creds = "{";
-    first = true;
-    for (const auto& [name, value] : s.conn.secrets) {
-      if (value.empty()) continue;
-      if (!first) creds += ',';
-      first = false;
-      append_json_string(creds, name);
-      creds += ':';
-      append_json_string(creds, value);
-    }
-    creds += '}';
-    platform::storage_set(true, k_credentials_key, creds);
+    json credentials = json::object();
+    for (const auto& [name, value] : s.conn.secrets)
+      if (!value.empty()) credentials[name] = value;
+    browser::storage_set(true, k_credentials_key, json_text(credentials));
   } else {
-    platform::storage_remove(true, k_credentials_key);
+    browser::storage_remove(true, k_credentials_key);
   }
 }
 
 void save_history(const app_state& s) {
-  std::string out = "[";
-  for (std::size_t i = 0; i < s.history.size(); ++i) {
-    const history_entry& e = s.history[i];
-    if (i) out += ',';
-    out += "{\"time\":";
-    append_json_string(out, e.time);
-    out += ",\"timeIso\":";
-    append_json_string(out, e.time_iso);
-    out += ",\"endpoint\":";
-    append_json_string(out, e.endpoint);
-    out += ",\"body\":";
-    append_json_string(out, e.body);
-    out += ",\"outcome\":";
-    append_json_string(out, e.outcome);
-    out += ",\"status\":" + std::to_string(e.status) + ",\"message\":";
-    append_json_string(out, e.message);
-    out += '}';
+  json history = json::array();
+  for (const history_entry& e : s.history) {
+    history.push_back({{"time", e.time},
+                       {"timeIso", e.time_iso},
+                       {"endpoint", e.endpoint},
+                       {"body", e.body},
+                       {"outcome", e.outcome},
+                       {"status", e.status},
+                       {"message", e.message}});
   }
-  out += ']';
-  platform::storage_set(false, k_history_key, out);
+  browser::storage_set(false, k_history_key, json_text(history));
 }
 
 void clear_history(app_state& s) {
   s.history.clear();
-  platform::storage_remove(false, k_history_key);
+  browser::storage_remove(false, k_history_key);
 }
 
 void send(app_state& s) {
@@ -274,6 +249,8 @@ void send(app_state& s) {
   s.send.endpoint = s.form().info->id;
   s.send.request = s.check.built.request;
   s.send.started_at = ImGui::GetTime();
+  s.send.sent_at = browser::local_time_text();
+  s.confirm_repeat = false;
   app_state* state = &s;
   s.send.request_id =
       fetch_start(s.send.request, send_timeout_ms, [state](const fetch_result& result) {
@@ -281,7 +258,6 @@ void send(app_state& s) {
         s.send.in_flight = false;
         s.send.has_result = true;
         s.send.result = result;
-        std::string outcome;
         if (result.failure == fetch_failure::none) {
           http_response response;
           response.status = result.status;
@@ -289,13 +265,32 @@ void send(app_state& s) {
           response.body = result.body;
           response.request_body = s.send.request.body;
           s.send.reading = read_response(s.send.endpoint, response);
-          outcome = to_string(s.send.reading.result);
-        } else {
-          outcome = result.failure == fetch_failure::cancelled ? "cancelled" : "network";
         }
-        record_history(s, outcome);
+        record_history(s, outcome_name(s));
         if (s.is_sandbox()) load_sandbox_state(s);
       });
+}
+
+void request_send(app_state& s) {
+  recheck(s);
+  if (!s.can_send()) return;
+  if (repeats_last_send(s))
+    s.confirm_repeat = true;
+  else
+    send(s);
+}
+
+bool repeats_last_send(const app_state& s) {
+  const std::string outcome = outcome_name(s);
+  return (outcome == "success" || outcome == "partial") && s.check.built.ok &&
+         s.send.endpoint == s.form().info->id && s.check.built.request.url == s.send.request.url &&
+         s.check.built.request.body == s.send.request.body;
+}
+
+bool outcome_is_stale(const app_state& s) {
+  if (!s.send.has_result || s.send.in_flight) return false;
+  if (s.send.endpoint != s.form().info->id) return true;
+  return !s.check.built.ok || s.check.built.request.body != s.send.request.body;
 }
 
 void cancel_send(app_state& s) {
@@ -306,9 +301,9 @@ void open_history_entry(app_state& s, const history_entry& entry) {
   int index = 0;
   const endpoint_form* form = find_form(s, entry.endpoint, &index);
   if (!form) return;
-  json_document doc;
-  if (!doc.parse(entry.body)) return;
-  s.drafts[entry.endpoint] = draft_from_body(*form, doc.root());
+  const json body = parse_json(entry.body);
+  if (!body.is_object()) return;
+  s.drafts[entry.endpoint] = draft_from_body(*form, body);
   auto& touched = s.touched[entry.endpoint];
   for (const auto& field : form->fields) touched.insert(field.path);
   s.current = index;
@@ -325,7 +320,7 @@ void load_sandbox_credentials(app_state& s) {
     state->sandbox.credentials_loaded =
         result.failure == fetch_failure::none && result.status == 200;
     state->sandbox.credentials_failed = !state->sandbox.credentials_loaded;
-    if (state->sandbox.credentials_loaded) state->sandbox.credentials_json = result.body;
+    if (state->sandbox.credentials_loaded) state->sandbox.credentials = parse_json(result.body);
   });
 }
 
@@ -345,16 +340,28 @@ void load_sandbox_state(app_state& s) {
     state->sandbox.state_loading = false;
     state->sandbox.state_failed = result.failure != fetch_failure::none || result.status != 200;
     if (!state->sandbox.state_failed) {
-      state->sandbox.state_json = result.body;
-      state->sandbox.state_time = platform::local_time_text();
+      state->sandbox.state = parse_json(result.body);
+      state->sandbox.state_time = browser::local_time_text();
     }
   });
+}
+
+std::string outcome_name(const app_state& s) {
+  if (!s.send.has_result) return {};
+  switch (s.send.result.failure) {
+    case fetch_failure::none:
+      return to_string(s.send.reading.result);
+    case fetch_failure::cancelled:
+      return "cancelled";
+    default:
+      return "network";
+  }
 }
 
 void show_notice(app_state& s, std::string text) {
   s.notice = std::move(text);
   s.notice_until = ImGui::GetTime() + 4.0;
-  platform::wake_after(4100);  // so the notice goes away on an idle page too
+  browser::wake_after(4100);  // so the notice goes away on an idle page too
 }
 
 std::string mask_secret(const std::string& value) {

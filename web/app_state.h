@@ -41,6 +41,7 @@ struct send_state {
   bool in_flight = false;
   int request_id = 0;
   double started_at = 0;  // ImGui time, for the in-flight indicator
+  std::string sent_at;    // local time, to say which invite an outcome belongs to
   std::string endpoint;
   http_request request;  // as sent
   bool has_result = false;
@@ -53,8 +54,8 @@ struct sandbox_state {
   bool requested = false;
   bool credentials_loaded = false;
   bool credentials_failed = false;
-  std::string credentials_json;  // GET /sandbox/credentials, fake local keys only
-  std::string state_json;        // GET /sandbox/state
+  json credentials;  // GET /sandbox/credentials, fake local keys only
+  json state;        // GET /sandbox/state
   std::string state_time;
   bool state_loading = false;
   bool state_failed = false;
@@ -79,7 +80,9 @@ struct app_state {
   sandbox_state sandbox;
   std::string origin;  // the page's own origin
   checked_draft check;
-  bool dirty = true;   // draft or connection changed: re-check
+  bool dirty = true;  // draft or connection changed: re-check
+  // Send was asked for the request just sent: ask before sending it again.
+  bool confirm_repeat = false;
   std::string notice;  // a short line under the header ("Copied.")
   double notice_until = 0;
 
@@ -103,11 +106,26 @@ void save_history(const app_state& s);
 void clear_history(app_state& s);
 
 void send(app_state& s);
+// Send (the button, Enter): sends, unless the request is the one just sent with success, which
+// then waits for confirm_repeat to be answered.
+void request_send(app_state& s);
 void cancel_send(app_state& s);
+
+// Whether the request Send would send now is the last one sent, answered with success or partial
+// success (same endpoint, URL and body).
+bool repeats_last_send(const app_state& s);
+
+// Whether the last outcome no longer belongs to what the form shows (another endpoint, or the
+// request changed since it was sent).
+bool outcome_is_stale(const app_state& s);
 void open_history_entry(app_state& s, const history_entry& entry);  // as the draft
 void load_sandbox_credentials(app_state& s);
 void ensure_sandbox_loaded(app_state& s);  // once, when the server is the sandbox
 void load_sandbox_state(app_state& s);
+
+// The last send's outcome in one word ("" before any): "success", "partial", "failure" (from
+// read_response), "network" or "cancelled".
+std::string outcome_name(const app_state& s);
 
 void show_notice(app_state& s, std::string text);
 

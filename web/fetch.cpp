@@ -7,7 +7,7 @@
 #include <map>
 #include <string_view>
 
-#include "platform.h"
+#include "browser.h"
 
 // headers: "name\nvalue\n" pairs. A failed fetch is probed once: the URL's origin with
 // mode "no-cors" (an opaque answer means the server is there and CORS refused the call), the
@@ -145,5 +145,5 @@ extern "C" EMSCRIPTEN_KEEPALIVE void invitekit_fetch_done(int id, int failure, i
   fetch_done done = std::move(it->second);
   pending().erase(it);
   done(result);
-  platform::wake();
+  browser::wake();
 }

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "catalog.h"
-#include "json.h"
+#include "page_json.h"
 
 namespace invitekit::web {
 
@@ -75,7 +75,7 @@ body_text draft_to_body(const endpoint_form& form, const draft& d);
 
 // The reverse: a body (a history entry, a stored draft) read back into a draft. Values the
 // form has no field for are dropped.
-draft draft_from_body(const endpoint_form& form, const json_value& body);
+draft draft_from_body(const endpoint_form& form, const json& body);
 
 // Splits pasted text into list rows: newlines, commas, semicolons, spaces and tabs separate.
 std::vector<std::string> split_pasted_list(std::string_view text);

@@ -3,14 +3,6 @@
 
 namespace invitekit::web {
 
-std::string text_of(const json_value& v) {
-  if (!v.exists() || v.is_null()) return {};
-  if (v.is_string()) return std::string(v.as_string());
-  if (v.is_number()) return std::string(v.number_text());
-  if (v.is_bool()) return v.as_bool() ? "true" : "false";
-  return to_json(v);
-}
-
 std::string kebab_case(std::string_view camel) {
   std::string out;
   for (char c : camel) {

@@ -4,13 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "json.h"
-
 namespace invitekit::web {
-
-// A JSON value as the page shows it: strings unquoted, numbers as written, booleans as
-// "true"/"false", null and missing as "", arrays and objects as compact JSON.
-std::string text_of(const json_value& v);
 
 // "usersOrganizations" → "users-organizations" (how serve.py's options name a family).
 std::string kebab_case(std::string_view camel);

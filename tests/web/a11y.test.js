@@ -113,6 +113,7 @@ test('the canvas and the accessible form show the same values, whichever is type
     await control(admin, lastName).focus();
     await admin.page.keyboard.type('Hopper');
     await admin.waitFrames(2);
+    await admin.page.locator('#canvas').focus();  // back on the canvas: the form's panel goes
     await admin.click(lastName.label, { key: lastName.path });
     await admin.press('End');
     await admin.page.keyboard.type('!');
@@ -247,7 +248,8 @@ test('an idle page draws nothing while the accessible form has focus, and republ
     assert.equal((await admin.snapshot()).frame, frame, 'no frames drawn while idle');
     assert.equal(await count(), published, 'no model published while nothing changed');
 
-    // Frames drawn with nothing changed (the mouse moved over the canvas) publish no model either.
+    // Frames drawn with nothing changed (the mouse moved over the canvas, right of the form's
+    // panel) publish no model either.
     const box = await admin.page.locator('#canvas').boundingBox();
     for (const step of [0, 1, 2]) await admin.page.mouse.move(box.x + box.width - 30 - 10 * step, box.y + box.height - 20);
     await admin.waitFor((snap) => snap.frame > frame && snap.state.settled, 'the frames drawn for the mouse');
@@ -303,5 +305,77 @@ test('text contrast is at least 4.5:1 (WCAG AA) for every text colour on the bac
     });
     const cssFailing = css.filter(([, fg, back]) => contrast(fg, back) < 4.5).map(([what, fg, back]) => `${what}: ${contrast(fg, back).toFixed(2)}:1`);
     assert.deepEqual([...new Set(cssFailing)], [], 'accessible form text under 4.5:1');
+  });
+});
+
+test('keyboard only: Enter in a field sends, and focus lands on the outcome, which says what happened', async (t) => {
+  await shared.withPage(t, async (admin) => {
+    await enterAccessibleForm(admin);
+    await chooseEndpointByKeyboard(admin, 'athena.createInvite');
+    // The sandbox's key, by its button: its value never reaches the page's model.
+    const useKey = accessibleForm(admin).getByRole('button', { name: 'Use the global API key' });
+    await tabTo(admin, useKey);
+    await admin.page.keyboard.press('Enter');
+    await admin.page.waitForFunction(() => document.getElementById('a11y-credential-apiKey').value.length > 0);
+    await fillByKeyboard(admin, 'athena.createInvite', { type: 'organization', invite_method: 'direct', email: 'ada@example.com' });
+    await admin.waitForState((state) => state.sendEnabled, 'Send to be enabled');
+    const before = (await admin.state()).sendId;
+    await tabTo(admin, control(admin, field('athena.createInvite', '/email')));
+    await admin.page.keyboard.press('Enter');
+    await admin.waitForState((state) => state.sendId !== before && !state.inFlight && state.outcome === 'success', 'the send');
+    await admin.page.waitForFunction(() => document.activeElement?.id === 'a11y-outcome');
+    const outcome = accessibleForm(admin).getByRole('region', { name: 'Outcome' });
+    assert.match(await outcome.innerText(), /Success, HTTP 20\d\.[\s\S]*For the invite sent at .*: Invite a user, ada@example\.com\./);
+    assert.equal(await activeInForm(admin), true, 'focus stayed in the form');
+
+    // The same invite once more asks first; declined, nothing is sent.
+    admin.page.once('dialog', (dialog) => dialog.dismiss());
+    await tabTo(admin, control(admin, field('athena.createInvite', '/email')));
+    await admin.page.keyboard.press('Enter');
+    await admin.page.waitForTimeout(500);
+    assert.equal((await shared.server.state()).memberships.length, 1, 'not sent again');
+  });
+});
+
+test('keyboard only: sandbox ids, a bulk outcome row by row, history and Copy as curl are in the form', async (t) => {
+  await shared.withPage(t, async (admin) => {
+    const [member, fresh] = shared.creds.websites;
+    await fetch(`${shared.server.url}/api/v1/invites`, {  // test data: already on the first website
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': shared.creds.athena.globalApiKey },
+      body: JSON.stringify({ type: 'website', website_id: member, invite_method: 'direct', email: 'barbara@example.com' }),
+    });
+    const form = accessibleForm(admin);
+    await enterAccessibleForm(admin);
+    await chooseEndpointByKeyboard(admin, 'athena.bulkInvite');
+    for (const name of ['Use the global API key', `Use website ${member}`, `Use website ${fresh}`]) {
+      await tabTo(admin, form.getByRole('button', { name }));
+      await admin.page.keyboard.press('Enter');
+    }
+    const list = control(admin, field('athena.bulkInvite', '/website_ids'));
+    await admin.waitFor(async () => (await list.inputValue()) === `${member}\n${fresh}`, 'both websites in the list');
+    await fillByKeyboard(admin, 'athena.bulkInvite', { invite_method: 'direct', email: 'barbara@example.com' });
+    assert.equal((await sendByKeyboard(admin)).outcome, 'partial');
+    const rows = form.getByRole('region', { name: 'Outcome' }).getByRole('listitem');
+    await admin.waitFor(async () => (await rows.count()) === 2, 'one row per website');
+    assert.match(await rows.nth(0).innerText(), new RegExp(`website ${member}: failed\\. .*already a member`, 'i'));
+    assert.match(await rows.nth(1).innerText(), new RegExp(`website ${fresh}: added\\.`));
+
+    await tabTo(admin, form.getByRole('button', { name: 'Copy as curl' }));
+    await admin.page.keyboard.press('Enter');
+    await admin.waitFor(async () => /^curl -X POST '.*\/api\/v1\/invites\/bulk'/.test(await admin.page.evaluate(() => navigator.clipboard.readText())),
+                        'the curl command on the clipboard');
+    const copied = await admin.page.evaluate(() => navigator.clipboard.readText());
+    assert.match(copied, /\$INVITEKIT_API_KEY/, 'the key as an environment variable, not its value');
+
+    // History: the entry opens as the draft again.
+    const email = control(admin, field('athena.bulkInvite', '/email'));
+    await tabTo(admin, email);
+    await admin.page.keyboard.press('Control+a');
+    await admin.page.keyboard.type('someone@example.com');
+    const open = form.getByRole('region', { name: 'History' }).getByRole('button', { name: /^Open the invite of .*barbara@example\.com: Partly done/ });
+    await tabTo(admin, open);
+    await admin.page.keyboard.press('Enter');
+    await admin.waitFor(async () => (await email.inputValue()) === 'barbara@example.com', 'the history entry opened as the draft');
   });
 });

@@ -1,11 +1,11 @@
 // Harness for the admin page's browser tests: serve.py on a free port with a fresh in-memory
 // sandbox, Debian's Chromium driven by playwright-core, and input helpers that find Dear ImGui
-// widgets by the labels the app publishes in globalThis.invitekitTest.
+// widgets by the labels the app publishes in globalThis.invitekitItems.
 //
 // The hook only tells where things are. Every action is a real mouse or keyboard event on the
 // canvas; tests never set values or call the app. What the tests read from the page:
-//   invitekitTest = { frame, items: [{id, label, x, y, w, h, window}],
-//                     state: {endpoint, sendEnabled, inFlight, outcome, errorCount} }
+//   invitekitItems = { frame, items: [{id, label, x, y, w, h, window}],
+//                      state: {endpoint, sendEnabled, inFlight, outcome, errorCount, drawn} }
 // with rectangles in CSS pixels relative to the canvas and labels as drawn (text before '##').
 //
 // Environment: INVITEKIT_SERVE (path to serve.py), INVITEKIT_WEB_DIST (the built page),
@@ -215,7 +215,7 @@ export class AdminPage {
 
   /** The app's latest published frame: {frame, items, state}, or null before the first. */
   snapshot() {
-    return this.page.evaluate(() => (globalThis.invitekitTest ? JSON.parse(JSON.stringify(globalThis.invitekitTest)) : null));
+    return this.page.evaluate(() => (globalThis.invitekitItems ? JSON.parse(JSON.stringify(globalThis.invitekitItems)) : null));
   }
 
   async state() {
@@ -322,7 +322,7 @@ export class AdminPage {
     return item;
   }
 
-  /** Finds a widget, scrolling for it if need be: ImGui 1.86 skips the label hook of some
+  /** Finds a widget, scrolling for it if need be: ImGui skips the label hook of some
    *  widgets (buttons, radio buttons, checkboxes) while they are scrolled out of view, so such a
    *  widget is only published once it is scrolled back in. Each window with content out of
    *  view is wheeled down, then up, until the widget shows up. */
@@ -383,7 +383,7 @@ export class AdminPage {
 
   /** Presses `key` (e.g. 'Backspace', 'Control+a', 'Enter') and waits until the app has drawn
    *  what it did. The app queues key events and applies a press and its release in successive
-   *  frames (web/platform.cpp), so nothing is lost; holding the key instead would risk ImGui's
+   *  frames (ImGui's input queue), so nothing is lost; holding the key instead would risk ImGui's
    *  key repeat (0.275 s) on a machine slow enough to take that long over two frames. */
   async press(key) {
     const keys = key.split('+');

@@ -2,19 +2,8 @@
 // change when the C++ panels change), and form filling driven by the endpoint descriptions —
 // field labels, widgets and choice labels come from src/endpoints/*.json, as they do for the app.
 //
-// REQUEST to web/test_hooks.cpp (the tests and the accessibility mirror of issue 6 need it):
-// publish the TEXT the page shows as items too, not only widgets — at least the field errors and
-// warnings under each field (draw_issue), the send summary, the response panel (outcome words,
-// "HTTP 401", the server's message, the failure title and advice), the bulk results table cells
-// (target id, "✗ failed", message) and the history rows (time, endpoint, outcome, body).
-// ImGui 1.86's Text* calls ItemAdd(bb, 0), so no hook fires; after each such call
-// g.LastItemData.Rect holds its rectangle: e.g. test_hooks::text_last_item(text) appending
-// {id: 0, label: text, key: "text", …}. The tests find them by label as any other item.
-//
-// REQUEST 2 (web/test_hooks.cpp): the endpoint tabs are never published. ImGui 1.86's TabItemEx
-// calls IMGUI_TEST_ENGINE_ITEM_INFO *before* its ItemAdd, so ImGuiTestEngineHook_ItemInfo finds no
-// item and the label is dropped. Keep the label of an unknown id pending and apply it in the next
-// ItemAdd of that id. The tests choose an endpoint by the tab's key "tab/<endpoint id>".
+// The page publishes where its widgets and texts are (web/item_registry.h); tests find them by
+// label, and choose an endpoint by its tab's key "tab/<endpoint id>".
 import fs from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './harness.js';
@@ -133,7 +122,7 @@ export async function sendInvite(admin, { enter = false } = {}) {
   return state;
 }
 
-const OUTCOME_WORDS = { success: /^\W*Success$/, partial: /^\W*Partly done$/, failure: /^\W*Failed$/ };
+const OUTCOME_WORDS = { success: /^\W*Success$/, partial: /^\W*Partly done$/, failure: /^\W*(Failed|None succeeded)$/ };
 
 /** Waits for text on the page (an item whose label contains `text`, or matches a RegExp). */
 export function textShown(admin, text, { window, timeout } = {}) {

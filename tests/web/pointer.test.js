@@ -1,10 +1,10 @@
 // A click is a click however fast it comes: the pointer may arrive on a widget and press it
 // before the page draws a frame in between (a tap on a touch screen, a click right after the
-// page woke from idle). ImGui 1.86 takes the hover of tabs (and other overlapping items) from
-// the previous frame, so such a press on a tab, with another widget hovered the frame before,
-// was dropped: the "missed click" of stop 10's CI runs. web/platform.cpp now holds such a press
-// back one frame (trickle_presses); these tests pin what that must keep: where the press was
-// made, and every press of a quick pair.
+// page woke from idle). ImGui takes the hover of tabs (and other overlapping items) from the
+// previous frame, so such a press on a tab, with another widget hovered the frame before, would
+// be dropped. web/imgui_impl_browser.cpp queues such a press as ImGui queues a touch-screen tap,
+// applied a frame after the move; these tests pin what that must keep: where the press was made,
+// and every press of a quick pair.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { suite } from './harness.js';

@@ -52,12 +52,12 @@ test('a loading panel shows until the app has drawn, then the canvas fills the w
 const keepFrames = () => {
   window.seenFrames = [];
   const look = () => {
-    const published = globalThis.invitekitTest;
+    const published = globalThis.invitekitItems;
     if (published && published !== window.seenFrames.at(-1)) window.seenFrames.push(published);
     requestAnimationFrame(look);
   };
   requestAnimationFrame(look);
-  window.addEventListener('invitekit-ready', () => { window.readyFrame = globalThis.invitekitTest; }, { once: true });
+  window.addEventListener('invitekit-ready', () => { window.readyFrame = globalThis.invitekitItems; }, { once: true });
 };
 
 // Nothing is published that is not on screen: a click there would go nowhere.
@@ -72,7 +72,7 @@ function assertOnScreen(frames) {
 }
 
 test('when the loading panel goes, the page is drawn whole: every endpoint tab can be clicked', async (t) => {
-  // ImGui 1.86 draws a tab from the frame after it appears.
+  // ImGui draws a tab from the frame after it appears.
   await shared.withPage(t, { initScript: keepFrames }, async (admin) => {
     const { ready, seen } = await admin.page.evaluate(() => ({ ready: window.readyFrame, seen: window.seenFrames }));
     for (const id of Object.keys(endpoints)) {

@@ -2,8 +2,8 @@
 // credentials as masked fields, remembered only in this tab and only when asked.
 #include <string>
 
+#include "item_registry.h"
 #include "panels/panels.h"
-#include "test_hooks.h"
 #include "widgets.h"
 
 namespace invitekit::web {
@@ -30,7 +30,7 @@ void DrawConnectionPanel(app_state& s) {
     s.dirty = true;
     save_settings(s);
   }
-  test_hooks::label_last_item("Server", "##baseUrl");
+  item_registry::label_last_item("Server", "##baseUrl");
   SameLineIfFits(ButtonWidth("Sandbox"));
   if (ImGui::Button("Sandbox")) {
     s.base_url() = s.origin;
@@ -60,18 +60,21 @@ void DrawConnectionPanel(app_state& s) {
       s.dirty = true;
       if (s.conn.remember) save_settings(s);
     }
-    test_hooks::label_last_item(cred.label.c_str(), id.c_str());
+    item_registry::label_last_item(cred.label.c_str(), id.c_str());
     any_secret = any_secret || !value.empty();
   }
+  // The sandbox's keys and the two checkboxes share a row (wrapping when narrow).
   if (s.is_sandbox()) {
     FieldLabel("Sandbox keys",
                "serve.py's sandbox seeds fake, local keys; one click puts one in the field above.",
                false);
     DrawSandboxKeys(s);
+    SameLineIfFits(CheckboxWidth("Show secrets"), 20);
+  } else {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ImGui::TableNextColumn();
   }
-  ImGui::TableNextRow();
-  ImGui::TableNextColumn();
-  ImGui::TableNextColumn();
   ImGui::Checkbox("Show secrets", &s.conn.show_secrets);
   SameLineIfFits(CheckboxWidth("Remember in this tab"), 20);
   if (ImGui::Checkbox("Remember in this tab", &s.conn.remember)) save_settings(s);

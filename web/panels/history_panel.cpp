@@ -2,8 +2,8 @@
 // (never credentials), kept in localStorage; an entry can be opened as the draft.
 #include <string>
 
+#include "item_registry.h"
 #include "panels/panels.h"
-#include "test_hooks.h"
 #include "widgets.h"
 
 namespace invitekit::web {
@@ -27,7 +27,7 @@ void DrawHistoryPanel(app_state& s) {
       clear_history(s);
       ImGui::CloseCurrentPopup();
     }
-    test_hooks::label_last_item("Confirm clear history", "Clear##confirm-clear");
+    item_registry::label_last_item("Confirm clear history", "Clear##confirm-clear");
     ImGui::SameLine();
     if (ImGui::Button("Keep##confirm-keep")) ImGui::CloseCurrentPopup();
     ImGui::EndPopup();

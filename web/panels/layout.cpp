@@ -1,49 +1,39 @@
-// invitekit admin page: the layout — a header with the endpoints as tabs; connection and form on
-// the left, request preview and response on the right, history (and the sandbox) below. Under
-// 900 CSS pixels wide the panels stack in one scrolling column.
+// invitekit admin page: the layout — a header with the endpoints as tabs; the form and the send bar
+// on the left, connection, request preview and response on the right, history (and the sandbox)
+// below. Under 900 CSS pixels wide the panels stack in one scrolling column.
 #include <algorithm>
 #include <cmath>
 #include <string>
 
 #include "panels/panels.h"
-#include "platform.h"
 #include "widgets.h"
 
 namespace invitekit::web {
 namespace {
 
-constexpr ImGuiWindowFlags k_panel_flags = ImGuiWindowFlags_AlwaysUseWindowPadding;
+constexpr ImGuiChildFlags k_panel_flags =
+    ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding;
 
 template <typename Draw>
 void panel(const char* id, ImVec2 size, Draw draw) {
-  ImGui::BeginChild(id, size, true, k_panel_flags);
+  ImGui::BeginChild(id, size, k_panel_flags);
   draw();
   ImGui::EndChild();
 }
 
-// The send bar sits under the form at the height it needed last frame (its summary grows and
-// shrinks with the number of problems).
-float g_send_bar_height = 110;
-
-void send_bar(app_state& s, float width) {
-  ImGui::BeginChild("##send-bar", ImVec2(width, g_send_bar_height), true,
-                    k_panel_flags | ImGuiWindowFlags_NoScrollbar);
-  DrawSendBar(s);
-  float needed =
-      ImGui::GetCursorPosY() + ImGui::GetStyle().WindowPadding.y - ImGui::GetStyle().ItemSpacing.y;
+// A panel as tall as its content (ImGui sizes it from the frame before, and main.cpp runs
+// frames until the layout settles), scrolling past `max_height`. Returns its height.
+template <typename Draw>
+float fitted_panel(const char* id, float width, float max_height, Draw draw) {
+  ImGui::SetNextWindowSizeConstraints(ImVec2(width, 0), ImVec2(width, std::max(60.0f, max_height)));
+  ImGui::BeginChild(id, ImVec2(width, 0), k_panel_flags | ImGuiChildFlags_AutoResizeY);
+  draw();
   ImGui::EndChild();
-  if (std::fabs(needed - g_send_bar_height) > 0.5f) {
-    g_send_bar_height = needed;
-    platform::wake(2);
-  }
+  return ImGui::GetItemRectSize().y;
 }
 
-void form_column(app_state& s) {
-  DrawConnectionPanel(s);
-  ImGui::Spacing();
-  ImGui::Spacing();
-  DrawInviteForm(s);
-}
+// The send bar under the form, at the height it took last frame (the form above gets the rest).
+float g_send_bar_height = 100;
 
 }  // namespace
 
@@ -84,32 +74,45 @@ void DrawApp(app_state& s) {
   const bool wide = viewport->Size.x >= 900;
   ImGui::SetNextWindowPos(viewport->Pos);
   ImGui::SetNextWindowSize(viewport->Size);
+  // No background: the frame is cleared to the window colour already (main.cpp).
   ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                            ImGuiWindowFlags_NoSavedSettings |
-                           ImGuiWindowFlags_NoBringToFrontOnFocus;
+                           ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoBackground;
   if (!wide) flags &= ~ImGuiWindowFlags_NoScrollbar;
   ImGui::Begin("invitekit admin", nullptr, flags);
+  // Whether a popup (a combo, the paste dialog, the question before a repeat) had the keyboard
+  // when this frame began: then Enter was its own, even if it closed the popup.
+  const bool popup_open =
+      ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel);
   DrawHeader(s);
 
   const ImGuiStyle& style = ImGui::GetStyle();
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float gap = style.ItemSpacing.x + 2;
   if (wide) {
-    const float bottom_h = std::floor(std::clamp(avail.y * 0.22f, 150.0f, 300.0f));
+    // Top: the invite form and its send bar on the left; where it goes (server, credentials), the
+    // exact request and the outcome on the right. Below: history and the sandbox.
+    const float bottom_h = std::floor(std::clamp(avail.y * 0.15f, 100.0f, 280.0f));
     const float top_h = avail.y - bottom_h - gap;
-    const float left_w = std::floor(std::clamp(avail.x * 0.48f, 420.0f, 760.0f));
+    const float left_w = std::floor(std::clamp(avail.x * 0.48f, 420.0f, 820.0f));
     const float right_w = avail.x - left_w - gap;
+    const float min_response_h = 130.0f;
 
     ImGui::BeginGroup();
-    panel("##form", ImVec2(left_w, std::max(120.0f, top_h - g_send_bar_height - gap)),
-          [&] { form_column(s); });
-    send_bar(s, left_w);
+    panel("##form",
+          ImVec2(left_w, std::max(120.0f, top_h - g_send_bar_height - style.ItemSpacing.y)),
+          [&] { DrawInviteForm(s); });
+    g_send_bar_height = fitted_panel("##send-bar", left_w, top_h, [&] { DrawSendBar(s); });
     ImGui::EndGroup();
     ImGui::SameLine(0, gap);
     ImGui::BeginGroup();
-    const float preview_h = std::floor(top_h * 0.48f);
-    panel("##preview", ImVec2(right_w, preview_h), [&] { DrawRequestPreview(s); });
-    panel("##response", ImVec2(right_w, top_h - preview_h - style.ItemSpacing.y),
+    const float connection_h =
+        fitted_panel("##connection", right_w, top_h * 0.5f, [&] { DrawConnectionPanel(s); });
+    const float rest = top_h - connection_h - style.ItemSpacing.y;
+    const float preview_h =
+        fitted_panel("##preview", right_w, rest - min_response_h - style.ItemSpacing.y,
+                     [&] { DrawRequestPreview(s); });
+    panel("##response", ImVec2(right_w, rest - preview_h - style.ItemSpacing.y),
           [&] { DrawResponsePanel(s); });
     ImGui::EndGroup();
 
@@ -122,22 +125,19 @@ void DrawApp(app_state& s) {
     }
   } else {
     const float w = avail.x;
-    panel("##form", ImVec2(w, std::max(avail.y * 0.8f, 480.0f)), [&] { form_column(s); });
-    send_bar(s, w);
+    panel("##form", ImVec2(w, std::max(avail.y * 0.7f, 420.0f)), [&] { DrawInviteForm(s); });
+    fitted_panel("##send-bar", w, 400, [&] { DrawSendBar(s); });
+    fitted_panel("##connection", w, 400, [&] { DrawConnectionPanel(s); });
     panel("##preview", ImVec2(w, 320), [&] { DrawRequestPreview(s); });
     panel("##response", ImVec2(w, 300), [&] { DrawResponsePanel(s); });
     panel("##history", ImVec2(w, 280), [&] { DrawHistoryPanel(s); });
     if (s.is_sandbox()) panel("##sandbox", ImVec2(w, 360), [&] { DrawSandboxPanel(s); });
   }
 
-  // Enter sends, unless a popup (a combo, the paste dialog) has the keyboard.
-  const ImGuiIO& io = ImGui::GetIO();
-  const bool enter = ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_Enter], false) ||
-                     ImGui::IsKeyPressed(io.KeyMap[ImGuiKey_KeyPadEnter], false);
-  if (enter &&
-      !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel) &&
-      s.can_send())
-    send(s);
+  // Enter sends, unless a popup has the keyboard.
+  const bool enter = ImGui::IsKeyPressed(ImGuiKey_Enter, false) ||
+                     ImGui::IsKeyPressed(ImGuiKey_KeypadEnter, false);
+  if (enter && !popup_open && s.can_send()) request_send(s);
   ImGui::End();
 }
 

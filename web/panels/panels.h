@@ -13,14 +13,17 @@ void DrawHeader(app_state& s);
 void DrawConnectionPanel(app_state& s);
 void DrawInviteForm(app_state& s);
 void DrawSendBar(app_state& s);
+void DrawRepeatConfirmation(app_state& s);  // the question before sending the same invite again
 void DrawRequestPreview(app_state& s);
 void DrawResponsePanel(app_state& s);
 void DrawHistoryPanel(app_state& s);
 void DrawSandboxPanel(app_state& s);
 void DrawSandboxKeys(app_state& s);  // the seeded keys as "Use …" buttons (connection panel)
 
-// Shared by the panels: the words for an outcome, and its colour.
+// Shared by the panels and the accessible form: the words for an outcome, its colour, and the
+// title of a send that got no response.
 const char* outcome_words(const std::string& outcome);
+const char* failure_title(fetch_failure failure);
 ImVec4 outcome_color(const std::string& outcome);
 
 // The width of the label column shared by the connection and invite form tables.

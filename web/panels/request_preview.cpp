@@ -2,10 +2,10 @@
 // invitekit::build_request), secrets masked, and "Copy as curl".
 #include <string>
 
+#include "browser.h"
+#include "item_registry.h"
 #include "panels/panels.h"
-#include "platform.h"
 #include "pretty_json.h"
-#include "test_hooks.h"
 #include "widgets.h"
 
 namespace invitekit::web {
@@ -16,8 +16,12 @@ bool g_curl_secrets = false;  // "include secrets" in the copied curl command; o
 void mono_block(const char* id, const std::string& text) {
   ImGui::PushFont(g_fonts.mono);
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
-  ImGui::BeginChild(id, ImVec2(0, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
-  ImGui::TextUnformatted(text.c_str());
+  // As tall as the body (the panel around it fits its content), scrolling past 24 lines.
+  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0),
+                                      ImVec2(FLT_MAX, ImGui::GetTextLineHeightWithSpacing() * 24));
+  ImGui::BeginChild(id, ImVec2(0, 0), ImGuiChildFlags_Border | ImGuiChildFlags_AutoResizeY,
+                    ImGuiWindowFlags_HorizontalScrollbar);
+  ShowText(text.c_str());
   ImGui::EndChild();
   ImGui::PopStyleColor();
   ImGui::PopFont();
@@ -29,6 +33,24 @@ void DrawRequestPreview(app_state& s) {
   const endpoint_info& info = *s.form().info;
   Heading("Request preview");
   const build_result& built = s.check.built;
+  // The copy buttons beside the heading (one line less for the body to fit in).
+  if (built.ok) {
+    SameLineIfFits(ButtonWidth("Copy as curl") + CheckboxWidth("include secrets") +
+                   ButtonWidth("Copy body") + ImGui::GetStyle().ItemSpacing.x * 3);
+    if (ImGui::SmallButton("Copy as curl")) {
+      browser::set_clipboard_text(curl_command(s, built.request, g_curl_secrets));
+      show_notice(s, g_curl_secrets
+                         ? "Copied the curl command, secrets included."
+                         : "Copied the curl command; secrets are read from environment variables.");
+    }
+    ImGui::SameLine();
+    ImGui::Checkbox("include secrets", &g_curl_secrets);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Copy body")) {
+      browser::set_clipboard_text(built.request.body);
+      show_notice(s, "Copied the JSON body.");
+    }
+  }
 
   std::string url = built.ok ? built.request.url : s.base_url() + info.path;
   ImGui::PushFont(g_fonts.mono);
@@ -57,21 +79,6 @@ void DrawRequestPreview(app_state& s) {
         "The body as it stands:");
   }
 
-  if (built.ok) {
-    if (ImGui::Button("Copy as curl")) {
-      platform::set_clipboard_text(curl_command(s, built.request, g_curl_secrets));
-      show_notice(s, g_curl_secrets
-                         ? "Copied the curl command, secrets included."
-                         : "Copied the curl command; secrets are read from environment variables.");
-    }
-    ImGui::SameLine();
-    ImGui::Checkbox("include secrets", &g_curl_secrets);
-    ImGui::SameLine();
-    if (ImGui::Button("Copy body")) {
-      platform::set_clipboard_text(built.request.body);
-      show_notice(s, "Copied the JSON body.");
-    }
-  }
   const std::string body = pretty_json(built.ok ? built.request.body : s.check.body.json);
   mono_block("##preview-body", body);
 }

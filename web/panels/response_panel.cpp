@@ -4,8 +4,9 @@
 #include <cstdio>
 #include <string>
 
+#include "browser.h"
+#include "page_json.h"
 #include "panels/panels.h"
-#include "platform.h"
 #include "pretty_json.h"
 #include "text.h"
 #include "widgets.h"
@@ -23,13 +24,15 @@ std::string origin_of(const std::string& url) {
 // serve.py forwards <origin>/proxy/<family>/<path> to the upstream it was started with.
 void proxy_button(app_state& s, const std::string& family) {
   const std::string proxy_url = s.origin + "/proxy/" + kebab_case(family);
-  if (ImGui::Button("Send through the proxy")) {
+  if (ImGui::Button("Use the proxy as the server")) {
     s.conn.base_url[family] = proxy_url;
     s.dirty = true;
     save_settings(s);
-    show_notice(s, "The server is now " + proxy_url + ".");
+    show_notice(s, "The server is now " + proxy_url + ". Press Send to send through it.");
   }
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Sets the server to %s", proxy_url.c_str());
+  TextMuted(("This only changes the Server field to " + proxy_url +
+             "; nothing is sent until you press Send.")
+                .c_str());
 }
 
 void copyable_command(app_state& s, const std::string& command) {
@@ -39,7 +42,7 @@ void copyable_command(app_state& s, const std::string& command) {
   ImGui::PopTextWrapPos();
   ImGui::PopFont();
   if (ImGui::SmallButton("Copy command")) {
-    platform::set_clipboard_text(command);
+    browser::set_clipboard_text(command);
     show_notice(s, "Copied the command.");
   }
 }
@@ -58,32 +61,7 @@ void draw_failure(app_state& s) {
   ImGui::PushFont(g_fonts.bold);
   ImGui::PushStyleColor(ImGuiCol_Text,
                         r.failure == fetch_failure::cancelled ? colors::warning : colors::error);
-  const char* title = "Not sent: no response";
-  switch (r.failure) {
-    case fetch_failure::timeout:
-      title = "No answer within 30 seconds";
-      break;
-    case fetch_failure::cancelled:
-      title = "Cancelled";
-      break;
-    case fetch_failure::offline:
-      title = "The browser is offline";
-      break;
-    case fetch_failure::unreachable:
-      title = "The server could not be reached";
-      break;
-    case fetch_failure::cors:
-      title = "The browser blocked the call (CORS)";
-      break;
-    case fetch_failure::blocked:
-      title = "This page may not connect there";
-      break;
-    case fetch_failure::page_server:
-      title = "This page's server stopped answering";
-      break;
-    case fetch_failure::none:
-      break;
-  }
+  const char* title = failure_title(r.failure);
   ShowText(title);
   ImGui::PopStyleColor();
   ImGui::PopFont();
@@ -145,56 +123,76 @@ void draw_failure(app_state& s) {
 void draw_results_table(const response_reading& reading) {
   if (reading.results.empty()) return;
   ImGui::Spacing();
-  const ImGuiTableFlags flags =
-      ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_Resizable;
-  bool any_id = false;
-  for (const auto& row : reading.results)
-    any_id = any_id || !row.user_id.empty() || !row.invite_id.empty();
+  // Target: its kind over its id (and the user or invite id the server gave, under it); result:
+  // added or failed and the server's words, wrapped. Ids are never wrapped, so the target column
+  // is as wide as one.
   ImGui::PushFont(g_fonts.mono);
   const float id_w = ImGui::CalcTextSize("123e4567-e89b-12d3-a456-426614174000").x;
   ImGui::PopFont();
-  const float target_w = id_w + ImGui::CalcTextSize("website ").x + ImGui::GetStyle().ItemSpacing.x;
-  const float result_w = ImGui::CalcTextSize("\u2717 failed ").x;
-  // A narrow panel (a 1024 px window) would leave the message a column a few letters wide:
-  // there the message follows the result in one column, and the user or invite id goes under it.
-  const bool roomy = ImGui::GetContentRegionAvail().x >= target_w + result_w + 260;
-  const int columns = roomy ? (any_id ? 4 : 3) : 2;
-  if (ImGui::BeginTable("##results", columns, flags)) {
-    ImGui::TableSetupColumn("Target", ImGuiTableColumnFlags_WidthFixed, target_w);
-    if (roomy) {
-      ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthFixed, result_w);
-      ImGui::TableSetupColumn("Message", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-      if (any_id)
-        ImGui::TableSetupColumn("User / invite", ImGuiTableColumnFlags_WidthStretch, 1.0f);
-    } else {
-      ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthStretch);
+  const float target_w = id_w + ImGui::GetStyle().CellPadding.x * 2;
+  const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg;
+  if (!ImGui::BeginTable("##results", 2, flags)) return;
+  ImGui::TableSetupColumn("Target", ImGuiTableColumnFlags_WidthFixed, target_w);
+  ImGui::TableSetupColumn("Result", ImGuiTableColumnFlags_WidthStretch);
+  ImGui::TableHeadersRow();
+  for (const target_result& row : reading.results) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    ShowTextDisabled(row.target_kind.c_str());
+    ShowTextMono(row.target_id.c_str());
+    const std::string& id = !row.user_id.empty() ? row.user_id : row.invite_id;
+    if (!id.empty()) {
+      ShowTextDisabled(!row.user_id.empty() ? "user" : "invite");
+      ShowTextMono(id.c_str());
     }
-    ImGui::TableHeadersRow();
-    for (const target_result& row : reading.results) {
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      ShowTextDisabled(row.target_kind.c_str());
-      ImGui::SameLine();
-      ShowTextMono(row.target_id.c_str());
-      ImGui::TableNextColumn();
-      ShowTextColored(row.success ? colors::success : colors::error,
-                      row.success ? "\u2713 added" : "\u2717 failed");
-      if (roomy)
-        ImGui::TableNextColumn();
-      else
-        ImGui::SameLine();
-      ImGui::PushTextWrapPos(0);
-      ShowText(row.success ? row.message.c_str() : row.error.c_str());
-      ImGui::PopTextWrapPos();
-      const std::string& id = !row.user_id.empty() ? row.user_id : row.invite_id;
-      if (any_id && roomy) ImGui::TableNextColumn();
-      if (any_id && (roomy || !id.empty())) ShowTextMono(id.c_str());
-    }
-    ImGui::EndTable();
+    ImGui::TableNextColumn();
+    ShowTextColored(row.success ? colors::success : colors::error,
+                    row.success ? "\u2713 added" : "\u2717 failed");
+    TextWrappedAtSpaces(row.success ? row.message.c_str() : row.error.c_str());
   }
+  ImGui::EndTable();
+}
+
+// Which invite the outcome is for: when it was sent, to which endpoint, for whom; and whether the
+// form has moved on since (then the outcome is an earlier invite's).
+void draw_outcome_owner(const app_state& s) {
+  const send_state& send = s.send;
+  const endpoint_info* info = find_endpoint(send.endpoint);
+  const json body = parse_json(send.request.body);
+  std::string who = text_of(member(body, "email"));
+  std::string line = "The invite sent at " + send.sent_at;
+  if (info) line += " \u00b7 " + info->title;
+  if (!who.empty()) line += " \u00b7 " + who;
+  ShowTextDisabled(line.c_str());
+  if (outcome_is_stale(s))
+    TextWrappedColored(colors::warning,
+                       "! The form has changed since: this is the outcome of that earlier invite, "
+                       "not of the one shown now.");
 }
 
 }  // namespace
+
+const char* failure_title(fetch_failure failure) {
+  switch (failure) {
+    case fetch_failure::timeout:
+      return "No answer within 30 seconds";
+    case fetch_failure::cancelled:
+      return "Cancelled";
+    case fetch_failure::offline:
+      return "The browser is offline";
+    case fetch_failure::unreachable:
+      return "The server could not be reached";
+    case fetch_failure::cors:
+      return "The browser blocked the call (CORS)";
+    case fetch_failure::blocked:
+      return "This page may not connect there";
+    case fetch_failure::page_server:
+      return "This page's server stopped answering";
+    case fetch_failure::none:
+      break;
+  }
+  return "Not sent: no response";
+}
 
 const char* outcome_words(const std::string& outcome) {
   if (outcome == "success") return "Success";
@@ -230,6 +228,7 @@ void DrawResponsePanel(app_state& s) {
         "server's message and, for bulk invites, one row per website or group appear here.");
     return;
   }
+  draw_outcome_owner(s);
   if (send.result.failure != fetch_failure::none) {
     draw_failure(s);
     return;
@@ -237,22 +236,30 @@ void DrawResponsePanel(app_state& s) {
 
   const response_reading& r = send.reading;
   const std::string outcome = to_string(r.result);
+  int succeeded = 0;
+  for (const auto& row : r.results) succeeded += row.success ? 1 : 0;
+  // A bulk invite whose every target failed is answered 200: said as what it is.
+  const bool none_succeeded = !r.results.empty() && succeeded == 0;
   ImGui::PushFont(g_fonts.bold);
   const char* icon = r.result == outcome::success   ? "\u2713 "
                      : r.result == outcome::partial ? "! "
                                                     : "\u2717 ";
-  ShowTextColored(outcome_color(outcome), (std::string(icon) + outcome_words(outcome)).c_str());
+  ShowTextColored(
+      outcome_color(outcome),
+      (std::string(icon) + (none_succeeded ? "None succeeded" : outcome_words(outcome))).c_str());
   ImGui::PopFont();
   ImGui::SameLine();
   ShowTextDisabled(("HTTP " + std::to_string(r.status)).c_str());
-  if (r.result == outcome::partial) {
-    int ok = 0;
-    for (const auto& row : r.results) ok += row.success ? 1 : 0;
+  if (!r.results.empty()) {
     ImGui::SameLine();
-    ShowTextDisabled(
-        ("\u00b7 " + std::to_string(ok) + " of " + std::to_string(r.results.size()) + " targets")
-            .c_str());
+    ShowTextDisabled(("\u00b7 " + std::to_string(succeeded) + " of " +
+                      std::to_string(r.results.size()) + " targets")
+                         .c_str());
   }
+  if (none_succeeded)
+    TextMuted(
+        "The server took the request, but refused every website or group: each row below "
+        "says why.");
   if (!r.message.empty())
     TextWrappedColored(ImGui::GetStyleColorVec4(ImGuiCol_Text), r.message.c_str());
   if (!r.invite_id.empty()) {
@@ -274,8 +281,10 @@ void DrawResponsePanel(app_state& s) {
   ImGui::Spacing();
   if (ImGui::TreeNode("Raw response##raw")) {
     ImGui::PushFont(g_fonts.mono);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     for (const auto& [name, value] : send.result.headers)
-      ImGui::TextDisabled("%s: %s", name.c_str(), value.c_str());
+      TextWrappedAtSpaces((name + ": " + value).c_str());
+    ImGui::PopStyleColor();
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(pretty_json(send.result.body).c_str());
     ImGui::PopTextWrapPos();

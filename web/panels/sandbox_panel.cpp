@@ -4,132 +4,54 @@
 #include <string>
 #include <vector>
 
+#include "item_registry.h"
+#include "page_json.h"
 #include "panels/panels.h"
-#include "platform.h"
-#include "test_hooks.h"
-#include "text.h"
+#include "sandbox_offers.h"
 #include "widgets.h"
 
 namespace invitekit::web {
 namespace {
 
-bool ends_with(const std::string& text, const std::string& suffix) {
-  return text.size() >= suffix.size() &&
-         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-// The credential a seeded key fills in: "globalApiKey" → "apiKey", "bearerToken" → "bearerToken".
-std::string credential_for_key(const app_state& s, std::string_view family, std::string_view key) {
-  for (const auto& form : s.forms) {
-    if (form.info->family != family) continue;
-    for (const auto& c : form.info->credentials)
-      if (ends_with(lower(key), lower(c.name))) return c.name;
-  }
-  return {};
-}
-
-// Puts a seeded website or group id into the form: the "<kind>_id" field (making it apply, by
-// setting what its showWhen asks for) or a row of the "<kind>_ids" list.
-bool use_id(app_state& s, const std::string& kind, const std::string& id) {
-  const endpoint_form& form = s.form();
-  draft& d = s.current_draft();
-  for (const field_spec& field : form.fields) {
-    if (field.path == "/" + kind + "_id") {
-      for (const auto& [path, values] : field.show_when)
-        if (!values.empty()) d.values[path] = values.front();
-      d.values[field.path] = id;
-      mark_edited(s, field.path);
-      return true;
-    }
-    if (field.path == "/" + kind + "_ids") {
-      auto& rows = d.lists[field.path];
-      if (!rows.empty() && rows.back().empty())
-        rows.back() = id;
-      else
-        rows.push_back(id);
-      mark_edited(s, field.path);
-      return true;
-    }
-  }
-  return false;
-}
-
-// "globalApiKey" → "global API key": a seeded key's name as the page says it.
-std::string words(std::string_view camel) {
-  std::string out;
-  std::string word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    if (!out.empty()) out += ' ';
-    out += word == "api" ? "API" : word == "id" ? "ID" : word;
-    word.clear();
-  };
-  for (char c : camel) {
-    if (c >= 'A' && c <= 'Z') {
-      flush();
-      word += static_cast<char>(c + ('a' - 'A'));
-    } else {
-      word += c;
-    }
-  }
-  flush();
-  return out;
-}
-
 void draw_ids(app_state& s) {
-  json_document doc;
-  if (!doc.parse(s.sandbox.credentials_json)) return;
-  for (const char* list : {"websites", "groups"}) {
-    json_value ids = doc.root().find(list);
-    if (!ids.is_array() || ids.size() == 0) continue;
-    std::string kind(list);
-    kind.pop_back();  // "websites" → "website"
-    ImGui::TextDisabled("%s", list);
-    int i = 0;
-    for (json_value id : ids.items()) {
-      std::string value = text_of(id);
-      ImGui::PushID(list);
-      ImGui::PushID(i);
-      std::string use = "Use##sandbox/" + kind + "/" + std::to_string(i++);
-      if (SmallButtonEnabled(use.c_str(), true)) {
-        if (use_id(s, kind, value))
-          show_notice(s, "Put " + kind + " " + value + " into the form.");
-        else {
-          platform::set_clipboard_text(value);
-          show_notice(s, "This endpoint has no " + kind + " field; copied the ID instead.");
-        }
-      }
-      test_hooks::label_last_item(("Use " + kind + " " + value).c_str(), use.c_str());
-      ImGui::SameLine();
-      ImGui::PushFont(g_fonts.mono);
-      ImGui::TextUnformatted(value.c_str());
-      ImGui::PopFont();
-      ImGui::PopID();
-      ImGui::PopID();
+  std::string kind_shown;
+  int i = 0;
+  for (const sandbox_id& id : sandbox_ids(s)) {
+    if (id.kind != kind_shown) {
+      ImGui::TextDisabled("%ss", id.kind.c_str());
+      kind_shown = id.kind;
     }
+    ImGui::PushID(i);
+    std::string use = "Use##sandbox/" + id.kind + "/" + std::to_string(i++);
+    if (SmallButtonEnabled(use.c_str(), true)) use_sandbox_id(s, id.kind, id.value);
+    item_registry::label_last_item(("Use " + id.kind + " " + id.value).c_str(), use.c_str());
+    ImGui::SameLine();
+    ShowTextMono(id.value.c_str());
+    ImGui::PopID();
   }
 }
 
-void draw_table(const char* name, const json_value& rows) {
+void draw_table(const char* name, const json& rows) {
   std::vector<std::string> columns;
-  for (json_value row : rows.items())
-    for (json_member m : row.members()) {
-      std::string key(m.key);
+  for (const json& row : rows) {
+    if (!row.is_object()) continue;
+    for (const auto& [key, value] : row.items()) {
       bool seen = false;
       for (const auto& c : columns) seen = seen || c == key;
       if (!seen && columns.size() < 6) columns.push_back(key);
     }
+  }
   if (columns.empty()) return;
   const ImGuiTableFlags flags =
       ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp;
   if (ImGui::BeginTable(name, static_cast<int>(columns.size()), flags)) {
     for (const auto& c : columns) ImGui::TableSetupColumn(c.c_str());
     ImGui::TableHeadersRow();
-    for (json_value row : rows.items()) {
+    for (const json& row : rows) {
       ImGui::TableNextRow();
       for (const auto& c : columns) {
         ImGui::TableNextColumn();
-        std::string text = text_of(row.find(c));
+        std::string text = text_of(member(row, c));
         ImGui::PushTextWrapPos(0);
         ImGui::TextUnformatted(text.c_str());
         ImGui::PopTextWrapPos();
@@ -144,7 +66,7 @@ void draw_state(app_state& s) {
   ImGui::SameLine();
   if (SmallButtonEnabled("Refresh##sandbox/refresh", !s.sandbox.state_loading))
     load_sandbox_state(s);
-  test_hooks::label_last_item("Refresh sandbox state", "Refresh##sandbox/refresh");
+  item_registry::label_last_item("Refresh sandbox state", "Refresh##sandbox/refresh");
   if (!s.sandbox.state_time.empty()) {
     ImGui::SameLine();
     ImGui::TextDisabled("as of %s",
@@ -152,16 +74,14 @@ void draw_state(app_state& s) {
   }
   if (s.sandbox.state_failed)
     TextWrappedColored(colors::error, "The sandbox state could not be read.");
-  json_document doc;
-  if (!doc.parse(s.sandbox.state_json)) return;
-  for (json_member m : doc.root().members()) {
-    if (!m.value.is_array()) continue;
-    std::string title = std::string(m.key) + " (" + std::to_string(m.value.size()) +
-                        ")###sandbox/" + std::string(m.key);
-    if (ImGui::CollapsingHeader(title.c_str(),
-                                m.value.size() > 0 ? ImGuiTreeNodeFlags_DefaultOpen : 0)) {
-      std::string id = "##sandbox-table/" + std::string(m.key);
-      draw_table(id.c_str(), m.value);
+  const json& state = s.sandbox.state;
+  if (!state.is_object()) return;
+  for (const auto& [name, rows] : state.items()) {
+    if (!rows.is_array()) continue;
+    std::string title = name + " (" + std::to_string(rows.size()) + ")###sandbox/" + name;
+    if (ImGui::CollapsingHeader(title.c_str(), rows.empty() ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) {
+      std::string id = "##sandbox-table/" + name;
+      draw_table(id.c_str(), rows);
     }
   }
 }
@@ -170,35 +90,26 @@ void draw_state(app_state& s) {
 
 void DrawSandboxKeys(app_state& s) {
   ensure_sandbox_loaded(s);
-  json_document doc;
-  if (!s.sandbox.credentials_loaded || !doc.parse(s.sandbox.credentials_json)) {
+  if (!s.sandbox.credentials_loaded || !s.sandbox.credentials.is_object()) {
     ShowTextDisabled(s.sandbox.credentials_failed ? "This server has no sandbox keys."
                                                   : "Loading\u2026");
     return;
   }
-  // Each of the family's seeded keys fills in the credential it is for.
-  const std::string& family = s.form().info->family;
-  json_value keys = doc.root().find(family);
+  // Each of the family's seeded keys fills in the credential it is for; what the sandbox says
+  // besides (the website ID the website key is for) is each button's tooltip.
   std::string notes;
+  for (const sandbox_key& key : sandbox_keys(s))
+    if (key.credential.empty())
+      notes += (notes.empty() ? "The sandbox's " : ", ") + key.words + ": " + key.value;
   bool first = true;
-  for (json_member m : keys.members()) {
-    if (!m.value.is_string()) continue;
-    std::string cred = credential_for_key(s, family, m.key);
-    if (cred.empty()) {
-      notes += (notes.empty() ? "" : ", ") + words(m.key) + " " + std::string(m.value.as_string());
-      continue;
-    }
-    std::string label = "Use " + words(m.key) + "##sandbox/" + std::string(m.key);
+  for (const sandbox_key& key : sandbox_keys(s)) {
+    if (key.credential.empty()) continue;
+    std::string label = "Use " + key.words + "##sandbox/" + key.name;
     if (!first) SameLineIfFits(ButtonWidth(label.c_str()));
     first = false;
-    if (ImGui::SmallButton(label.c_str())) {
-      s.conn.secrets[cred] = std::string(m.value.as_string());
-      s.dirty = true;
-      if (s.conn.remember) save_settings(s);
-      show_notice(s, "Using the sandbox's " + words(m.key) + ".");
-    }
+    if (ImGui::SmallButton(label.c_str())) use_sandbox_key(s, key.name);
+    if (ImGui::IsItemHovered() && !notes.empty()) ImGui::SetTooltip("%s", notes.c_str());
   }
-  if (!notes.empty()) TextMuted(notes.c_str());
 }
 
 void DrawSandboxPanel(app_state& s) {
