@@ -63,7 +63,7 @@ struct sandbox_state {
 
 // Derived from the current draft and connection whenever either changes.
 struct checked_draft {
-  body_text body;
+  draft_body body;
   validation_result validation;  // errors and warnings by path, shown under fields
   build_result built;            // the exact request (when ok); credential / base URL errors
   issue_list connection_errors;  // built.errors with codes "credential" and "baseUrl"

@@ -3,6 +3,7 @@
 
 #include "browser.h"
 #include "text.h"
+#include "page_json.h"
 
 namespace invitekit::web {
 namespace {

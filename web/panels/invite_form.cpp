@@ -167,7 +167,7 @@ bool draw_id_list(const field_spec& field, std::vector<std::string>& rows,
                                 return 0;
                               });
     item_registry::label_last_item(("IDs to add to " + field.label).c_str(), text_id.c_str());
-    std::vector<std::string> pasted = split_pasted_list(g_paste_text);
+    std::vector<std::string> pasted = split_list(g_paste_text);
     std::string add_label = "Add " + std::to_string(pasted.size()) +
                             (pasted.size() == 1 ? " row" : " rows") + "##" + field.path +
                             "/paste-add";
