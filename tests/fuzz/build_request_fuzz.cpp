@@ -49,7 +49,7 @@ std::string_view credential_named(const credentials& given, std::string_view nam
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   fuzz::fuzz_input input(data, size);
-  const std::string id(input.endpoint_id());
+  const std::string id = input.endpoint_id();
   request_options options;
   options.base_url = input.next_field();
   options.credentials.api_key = input.next_field();
@@ -58,7 +58,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view body = input.rest();
 
   const build_result built = build_request(id, body, options);
-  check_issues(built.errors, "build_request errors");
+  check_issues(built.errors, "build_request errors", detail::is_utf8(id));
   check_issues(built.warnings, "build_request warnings");
   INVITEKIT_FUZZ_CHECK(built.ok == built.errors.empty(), "ok is not 'no errors'");
   for (const auto& [name, value] : built.request.headers)

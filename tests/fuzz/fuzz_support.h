@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "catalog.h"
+#include "detail/utf8.h"
 #include "issue.h"
 #include "json_text.h"
 
@@ -21,21 +22,22 @@ namespace invitekit::fuzz {
 
 inline constexpr char field_separator = '\xFF';
 
-// Selector bytes from this one up name no endpoint, so the unknown-id path is fuzzed too.
-inline constexpr unsigned char unknown_endpoint_selector = 0xF0;
+// Selector bytes from this one up mean: the endpoint id is the next field (so ids no endpoint
+// has, of any length and any bytes, are fuzzed too).
+inline constexpr unsigned char id_in_field_selector = 0xF0;
 
 class fuzz_input {
  public:
   fuzz_input(const std::uint8_t* data, std::size_t size) : rest_(reinterpret_cast<const char*>(data), size) {}
 
   // The endpoint the first byte names: the catalog's endpoints in order (make_seeds.py writes
-  // their index), or an id no endpoint has.
-  std::string_view endpoint_id() {
+  // their index), or the id in the next field.
+  std::string endpoint_id() {
     if (rest_.empty()) return "";
     const auto selector = static_cast<unsigned char>(rest_.front());
     rest_.remove_prefix(1);
     const auto& all = endpoints();
-    if (selector >= unknown_endpoint_selector || all.empty()) return "athena.noSuchEndpoint";
+    if (selector >= id_in_field_selector || all.empty()) return next_field();
     return all[selector % all.size()].id;
   }
 
@@ -67,11 +69,15 @@ class fuzz_input {
   } while (0)
 
 // What every list of issues promises: capped at max_errors, and each one with a code and words.
-inline void check_issues(const issue_list& list, std::string_view what) {
+// Paths and words are UTF-8 as long as what they echo is: `utf8` is false when the caller gave
+// an endpoint id that is not.
+inline void check_issues(const issue_list& list, std::string_view what, bool utf8 = true) {
   INVITEKIT_FUZZ_CHECK(list.size() <= max_errors, what);
   for (const issue& i : list) {
-    INVITEKIT_FUZZ_CHECK(!i.code.empty(), std::string(what) + " at '" + i.path + "'");
-    INVITEKIT_FUZZ_CHECK(!i.message.empty(), std::string(what) + " " + i.code + " at '" + i.path + "'");
+    const std::string where = std::string(what) + " " + i.code + " at '" + i.path + "'";
+    INVITEKIT_FUZZ_CHECK(!i.code.empty(), where);
+    INVITEKIT_FUZZ_CHECK(!i.message.empty(), where);
+    INVITEKIT_FUZZ_CHECK(!utf8 || (detail::is_utf8(i.message) && detail::is_utf8(i.path)), where);
   }
 }
 

@@ -2,7 +2,8 @@
 """Writes the fuzz targets' seed inputs from the shared test vectors (tests/vectors/*.json) and the
 endpoint descriptions (src/endpoints/*.json), one directory per target, in the input shape
 tests/fuzz/fuzz_support.h reads: a selector byte (the endpoint's index among the ids, sorted, as
-the catalog orders them), then fields separated by the byte 0xFF.
+the catalog orders them; for an id no endpoint has, 0xF0 and the id as the first field), then
+fields separated by the byte 0xFF.
 
 Run at build time by tests/fuzz/CMakeLists.txt; only the standard library is needed.
 usage: make_seeds.py VECTORS_DIR ENDPOINTS_DIR OUT_DIR
@@ -29,11 +30,11 @@ def body_bytes(holder):
     return json_bytes(holder["body"]) if "body" in holder else b""
 
 
-UNKNOWN_ENDPOINT = 0xF0  # fuzz_support.h: selectors from here name no endpoint
+ID_IN_FIELD = b"\xf0"  # fuzz_support.h: this selector and those above it: the id is the next field
 
 
-def fields(endpoint_index, *parts):
-    return bytes([endpoint_index]) + SEPARATOR.join(parts)
+def fields(selector, *parts):
+    return selector + SEPARATOR.join(parts)
 
 
 def json_text_seeds(vectors, descriptions):
@@ -95,7 +96,8 @@ def main(vectors_dir, endpoints_dir, out_dir):
     descriptions = {path.name: path.read_bytes() for path in sorted(pathlib.Path(endpoints_dir).glob("*.json"))}
     parsed = [json.loads(text) for text in descriptions.values()]
     ids = sorted(d["id"] for d in parsed)
-    index = {endpoint_id: ids.index(endpoint_id) if endpoint_id in ids else UNKNOWN_ENDPOINT
+    index = {endpoint_id: bytes([ids.index(endpoint_id)]) if endpoint_id in ids
+             else ID_IN_FIELD + endpoint_id.encode() + SEPARATOR
              for endpoint_id in ids + [row["endpoint"] for rows in vectors.values() for row in rows]}
     examples = [(d["id"], d["examples"]["request"]) for d in parsed
                 if isinstance(d.get("examples", {}).get("request"), dict)]

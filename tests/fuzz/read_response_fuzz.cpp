@@ -29,12 +29,13 @@ header_list headers_of(std::string_view lines) {
   return headers;
 }
 
-void check_reading(const response_reading& r, int status, std::string_view what) {
-  check_issues(r.warnings, std::string(what) + " warnings");
+void check_reading(const response_reading& r, int status, std::string_view what, bool utf8) {
+  check_issues(r.warnings, std::string(what) + " warnings", utf8);
   INVITEKIT_FUZZ_CHECK(r.result == outcome::success || r.result == outcome::partial || r.result == outcome::failure,
                        what);
   INVITEKIT_FUZZ_CHECK(r.status == status, what);
   INVITEKIT_FUZZ_CHECK(!r.message.empty(), std::string(what) + ": no message");
+  INVITEKIT_FUZZ_CHECK(!utf8 || detail::is_utf8(r.message), std::string(what) + ": the message is not UTF-8");
   if (r.retry_after) {
     INVITEKIT_FUZZ_CHECK(status == 429 || status == 503, std::string(what) + ": Retry-After read on another status");
     INVITEKIT_FUZZ_CHECK(*r.retry_after >= 0, std::string(what) + ": negative Retry-After");
@@ -64,7 +65,8 @@ bool same_reading(const response_reading& a, const response_reading& b) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   fuzz::fuzz_input input(data, size);
-  const std::string id(input.endpoint_id());
+  const std::string id = input.endpoint_id();
+  const bool utf8 = detail::is_utf8(id);
   http_response response;
   const std::string status = input.next_field();
   std::from_chars(status.data(), status.data() + status.size(), response.status);  // unreadable: 0
@@ -73,7 +75,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   response.request_body = std::string(input.rest());
 
   const response_reading reading = read_response(id, response);
-  check_reading(reading, response.status, "read_response(text)");
+  check_reading(reading, response.status, "read_response(text)", utf8);
 
   // The same bodies parsed by the caller: the same reading. ("null" reads as no body there.)
   const json_parse_result body = parse_json(response.body);
@@ -82,7 +84,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (body.ok && !body.value.is_null() && sent_usable) {
     const response_reading by_value =
         read_response(id, response.status, response.headers, body.value, sent.ok ? sent.value : json());
-    check_reading(by_value, response.status, "read_response(json)");
+    check_reading(by_value, response.status, "read_response(json)", utf8);
     INVITEKIT_FUZZ_CHECK(same_reading(by_value, reading), "read_response(json) reads the response another way");
   }
 
@@ -91,7 +93,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const json_parse_result deep_sent = parse_json(response.request_body, fuzz::any_depth(response.request_body.size()));
   if ((deep_body.ok && !body.ok) || (deep_sent.ok && !sent.ok)) {
     const response_reading deep = read_response(id, response.status, response.headers, deep_body.value, deep_sent.value);
-    check_reading(deep, response.status, "read_response(deep json)");
+    check_reading(deep, response.status, "read_response(deep json)", utf8);
   }
   return 0;
 }

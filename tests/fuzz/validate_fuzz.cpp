@@ -17,9 +17,9 @@ using invitekit::fuzz::check_issues;
 
 namespace {
 
-void check_result(const validation_result& r, std::string_view what) {
-  check_issues(r.errors, std::string(what) + " errors");
-  check_issues(r.warnings, std::string(what) + " warnings");
+void check_result(const validation_result& r, std::string_view what, bool utf8 = true) {
+  check_issues(r.errors, std::string(what) + " errors", utf8);
+  check_issues(r.warnings, std::string(what) + " warnings", utf8);
   INVITEKIT_FUZZ_CHECK(r.valid == r.errors.empty(), what);
 }
 
@@ -43,11 +43,11 @@ issue_list text_warnings(issue_list parser, const issue_list& value) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   fuzz::fuzz_input input(data, size);
-  const std::string id(input.endpoint_id());
+  const std::string id = input.endpoint_id();
   const std::string_view body = input.rest();
 
   const validation_result by_text = validate(id, body);
-  check_result(by_text, "validate(text)");
+  check_result(by_text, "validate(text)", detail::is_utf8(id));
   if (find_endpoint(id) == nullptr) {
     INVITEKIT_FUZZ_CHECK(by_text.errors.size() == 1 && by_text.errors[0].code == codes::endpoint, id);
     return 0;
