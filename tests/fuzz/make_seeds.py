@@ -81,6 +81,7 @@ def read_response_seeds(vectors, index, examples):
 
 # Seeds of each target, by the target's name (its source is tests/fuzz/<name>_fuzz.cpp).
 # A new target adds its function here; one that reads no endpoint ignores index and examples.
+# Next: "table_reader" (the CSV/table reader of src/), seeded from its own vectors file.
 def seeds_by_target(vectors, descriptions, index, examples):
     return {
         "json_text": json_text_seeds(vectors, descriptions),
