@@ -1,6 +1,7 @@
 // invitekit detail: compiles every endpoint description's schemas exactly once.
 #include "detail/compiled_endpoint.h"
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
@@ -46,10 +47,12 @@ const compiled_endpoint* find_compiled_endpoint(std::string_view id) {
 }
 
 issue unknown_endpoint_issue(std::string_view id) {
-  // The id is echoed back to help spot a typo, but cut short: it may come from anywhere.
-  constexpr std::size_t echo_limit = 80;
-  std::string shown(id.substr(0, echo_limit));
-  if (id.size() > echo_limit) shown += "…";
+  // The id is echoed back to help spot a typo, but cut short: it may come from anywhere. The cut
+  // falls between characters, never inside one (the message stays UTF-8).
+  std::size_t cut = std::min<std::size_t>(id.size(), 80);
+  while (cut > 0 && cut < id.size() && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
+  std::string shown(id.substr(0, cut));
+  if (cut < id.size()) shown += "…";
   std::string message = "There is no endpoint '" + shown + "'. Known endpoints: ";
   const auto& all = endpoints();
   for (std::size_t i = 0; i < all.size(); ++i) message += (i ? ", " : "") + all[i].id;
