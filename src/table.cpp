@@ -206,7 +206,9 @@ std::string table_line(const std::vector<std::string>& cells, char separator) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i) out += separator;
     const std::string& cell = cells[i];
-    const bool quote = cell.find_first_of(std::string("\"\r\n") + separator) != std::string::npos ||
+    // Every separator read_table could guess is quoted, not only this one: the text then reads
+    // back the same whichever it guesses from the header.
+    const bool quote = cell.find_first_of(std::string("\"\r\n,;\t") + separator) != std::string::npos ||
                        (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
     if (!quote) {
       out += cell;

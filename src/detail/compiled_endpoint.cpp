@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "detail/utf8.h"
+
 namespace invitekit::detail {
 namespace {
 
@@ -47,12 +49,17 @@ const compiled_endpoint* find_compiled_endpoint(std::string_view id) {
 }
 
 issue unknown_endpoint_issue(std::string_view id) {
-  // The id is echoed back to help spot a typo, but cut short: it may come from anywhere. The cut
-  // falls between characters, never inside one (the message stays UTF-8).
-  std::size_t cut = std::min<std::size_t>(id.size(), 80);
-  while (cut > 0 && cut < id.size() && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;
-  std::string shown(id.substr(0, cut));
-  if (cut < id.size()) shown += "…";
+  // The id is echoed back to help spot a typo, but cut short (it may come from anywhere) between
+  // characters, and with any bytes that are not UTF-8 shown as U+FFFD: the message stays UTF-8.
+  std::string shown;
+  std::size_t at = 0;
+  for (std::size_t characters = 0; at < id.size() && characters < 80; ++characters) {
+    const int n = utf8_sequence_length(id.data() + at, id.size() - at);
+    if (n == 0) shown += "\xEF\xBF\xBD";
+    else shown.append(id.substr(at, static_cast<std::size_t>(n)));
+    at += n == 0 ? 1 : static_cast<std::size_t>(n);
+  }
+  if (at < id.size()) shown += "…";
   std::string message = "There is no endpoint '" + shown + "'. Known endpoints: ";
   const auto& all = endpoints();
   for (std::size_t i = 0; i < all.size(); ++i) message += (i ? ", " : "") + all[i].id;

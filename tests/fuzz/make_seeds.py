@@ -79,27 +79,35 @@ def read_response_seeds(vectors, index, examples):
                      body_bytes(response), sent)
 
 
+def table_reader_seeds(vectors, index):
+    for row in vectors["invite_table"]:
+        yield fields(index[row["endpoint"]], row["text"].encode())
+    for row in vectors["read_table"]:
+        for selector in index.values():
+            yield fields(selector, row["text"].encode("utf-8", "surrogatepass"))
+
+
 # Seeds of each target, by the target's name (its source is tests/fuzz/<name>_fuzz.cpp).
 # A new target adds its function here; one that reads no endpoint ignores index and examples.
-# Next: "table_reader" (the CSV/table reader of src/), seeded from its own vectors file.
 def seeds_by_target(vectors, descriptions, index, examples):
     return {
         "json_text": json_text_seeds(vectors, descriptions),
         "validate": validate_seeds(vectors, index, examples),
         "build_request": build_request_seeds(vectors, index, examples),
         "read_response": read_response_seeds(vectors, index, examples),
+        "table_reader": table_reader_seeds(vectors, index),
     }
 
 
 def main(vectors_dir, endpoints_dir, out_dir):
     vectors = {name: json.loads((pathlib.Path(vectors_dir) / f"{name}.json").read_text("utf-8"))
-               for name in ("validate", "build_request", "read_response")}
+               for name in ("validate", "build_request", "read_response", "read_table", "invite_table")}
     descriptions = {path.name: path.read_bytes() for path in sorted(pathlib.Path(endpoints_dir).glob("*.json"))}
     parsed = [json.loads(text) for text in descriptions.values()]
     ids = sorted(d["id"] for d in parsed)
     index = {endpoint_id: bytes([ids.index(endpoint_id)]) if endpoint_id in ids
              else ID_IN_FIELD + endpoint_id.encode() + SEPARATOR
-             for endpoint_id in ids + [row["endpoint"] for rows in vectors.values() for row in rows]}
+             for endpoint_id in ids + [row["endpoint"] for rows in vectors.values() for row in rows if "endpoint" in row]}
     examples = [(d["id"], d["examples"]["request"]) for d in parsed
                 if isinstance(d.get("examples", {}).get("request"), dict)]
 
