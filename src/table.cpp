@@ -177,6 +177,9 @@ table read_table(std::string_view text) {
     const std::size_t line = r.line + first_line - 1;
     if (!have_header) {
       t.header = std::move(r.cells);
+      // A byte-order mark is only one at the very start, but files glued together or saved after
+      // a "sep=" line carry it onto the header line: it is never part of a column's name.
+      if (!t.header.empty() && t.header[0].rfind("\xEF\xBB\xBF", 0) == 0) t.header[0].erase(0, 3);
       have_header = true;
       if (r.text_after_quote)
         fail(t, "", "Line " + line_word(line) +
