@@ -38,6 +38,10 @@ schema_result validate_with(const detail::schema_program* program, const Json& i
   detail::walk_output out;
   out.errors.reserve(8);  // a broken body usually has a few errors: grow once, not four times
   detail::schema_walker<Json>(*program, &out, defaults).eval(program->root, instance);
+  if (out.abandoned) {  // what the walk found before it gave up is not the answer
+    result.errors.push_back(std::move(*out.abandoned));
+    return result;
+  }
   result.errors.reserve(out.errors.size());
   for (detail::walk_error& e : out.errors) result.errors.push_back(std::move(e.item));
   result.defaults = std::move(out.defaults);
@@ -47,7 +51,8 @@ schema_result validate_with(const detail::schema_program* program, const Json& i
 template <class Json>
 bool valid_with(const detail::schema_program* program, const Json& instance) {
   if (program == nullptr || program->root == detail::no_node) return false;
-  return detail::schema_walker<Json>(*program, nullptr).eval(program->root, instance);
+  detail::schema_walker<Json> walker(*program, nullptr);
+  return walker.eval(program->root, instance) && !walker.abandoned();
 }
 
 }  // namespace

@@ -177,6 +177,9 @@ table read_table(std::string_view text) {
     const std::size_t line = r.line + first_line - 1;
     if (!have_header) {
       t.header = std::move(r.cells);
+      // A byte-order mark is only one at the very start, but files glued together or saved after
+      // a "sep=" line carry it onto the header line: it is never part of a column's name.
+      if (!t.header.empty() && t.header[0].rfind("\xEF\xBB\xBF", 0) == 0) t.header[0].erase(0, 3);
       have_header = true;
       if (r.text_after_quote)
         fail(t, "", "Line " + line_word(line) +
@@ -206,7 +209,9 @@ std::string table_line(const std::vector<std::string>& cells, char separator) {
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i) out += separator;
     const std::string& cell = cells[i];
-    const bool quote = cell.find_first_of(std::string("\"\r\n") + separator) != std::string::npos ||
+    // Every separator read_table could guess is quoted, not only this one: the text then reads
+    // back the same whichever it guesses from the header.
+    const bool quote = cell.find_first_of(std::string("\"\r\n,;\t") + separator) != std::string::npos ||
                        (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
     if (!quote) {
       out += cell;

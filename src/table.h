@@ -43,8 +43,9 @@ inline constexpr std::size_t max_table_bytes = 10u << 20;
 
 table read_table(std::string_view text);
 
-// One row as a CSV line, ending in CRLF (RFC 4180): a cell holding the separator, a quote, a line
-// break, or space at either end is quoted, its quotes doubled. What read_table reads back.
+// One row as a CSV line, ending in CRLF (RFC 4180): a cell holding a separator (any of , ; and
+// tab), a quote, a line break, or space at either end is quoted, its quotes doubled. What
+// read_table reads back.
 std::string table_line(const std::vector<std::string>& cells, char separator = ',');
 
 }  // namespace invitekit

@@ -146,6 +146,15 @@ TEST(JsonParse, RejectsInvalidTextsWithPositionAndPath) {
   }
 }
 
+// The whole number was quoted: a body of a megabyte of digits got a megabyte of message.
+TEST(JsonParse, AGiantNumberIsNamedByItsFirstDigits) {
+  const json_parse_result r = parse_json("[1" + std::string(400, '0') + "]");
+  ASSERT_FALSE(r.ok);
+  EXPECT_EQ(r.error.message,
+            "The invite is not valid JSON: the number 10000000000000000000… is too large for a JSON number "
+            "at line 1, column 2.");
+}
+
 TEST(JsonParse, MessageIsASentenceForAnAdmin) {
   const json_parse_result r = parse_json("{\n  \"email\": \"a@b.c\"\n    \"role\": \"viewer\"\n}");
   ASSERT_FALSE(r.ok);

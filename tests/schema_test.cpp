@@ -371,6 +371,33 @@ TEST(SchemaErrors, ASchemaThatLoopsWithoutDescendingFailsCleanly) {
   EXPECT_EQ(run.result().errors.front().code, "schema");
 }
 
+// Each branch ran into the loop in turn: 2^512 walks, a hang, before the walk gave up at once.
+TEST(SchemaErrors, ALoopReachedThroughTwoBranchesFailsAtOnce) {
+  for (std::string_view keyword : {"anyOf", "oneOf", "allOf"}) {
+    SCOPED_TRACE(keyword);
+    const checked run(R"({")" + std::string(keyword) + R"(":[{"$ref":"#"},{"$ref":"#"}]})", "1");
+    ASSERT_TRUE(run.compiled);
+    EXPECT_FALSE(run.valid());
+    const schema_result r = run.result();
+    ASSERT_EQ(r.errors.size(), 1u);
+    EXPECT_EQ(r.errors.front().code, "schema");
+    EXPECT_EQ(r.errors.front().message, "The schema behind this check refers to itself without end.");
+  }
+}
+
+// A loop that descends ends with the value, but two branches back to the root double the work
+// at every level: 2^64 walks for an array 64 deep, until the walk's budget runs out.
+TEST(SchemaErrors, BranchesThatEachLeadBackToTheRootGiveUpOnADeepValue) {
+  const std::string deep = std::string(64, '[') + "1" + std::string(64, ']');
+  const checked run(R"({"type":"array","anyOf":[{"items":{"$ref":"#"}},{"items":{"$ref":"#"}}]})", deep);
+  ASSERT_TRUE(run.compiled);
+  EXPECT_FALSE(run.valid());
+  const schema_result r = run.result();
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors.front().code, "schema");
+  EXPECT_EQ(r.errors.front().message, "The schema is too complex to check this value against.");
+}
+
 // ---- Defaults ----
 
 TEST(SchemaDefaults, FillsMissingPropertiesOfObjectsThatValidate) {

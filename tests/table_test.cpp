@@ -83,7 +83,11 @@ TEST(TableLine, QuotesWhatNeedsItAndReadsBack) {
   ASSERT_TRUE(back.errors.empty());
   ASSERT_EQ(back.rows.size(), 1u);
   EXPECT_EQ(back.rows[0].cells, cells);
-  EXPECT_EQ(table_line({"a;b", "c,d"}, ';'), "\"a;b\";c,d\r\n");
+  EXPECT_EQ(table_line({"a;b", "c,d"}, ';'), "\"a;b\";\"c,d\"\r\n");
+  // A header written with ',' reads back with ',' even when its cells hold semicolons.
+  const table header = read_table(table_line({"Email", "A;B;C"}) + "a@x.co,x\r\n");
+  EXPECT_EQ(header.separator, ',');
+  EXPECT_EQ(header.header, (std::vector<std::string>{"Email", "A;B;C"}));
 }
 
 TEST(ReadTable, ErrorsStopAtTheCap) {

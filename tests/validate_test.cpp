@@ -114,6 +114,22 @@ TEST(Validate, UnknownEndpointListsTheKnownOnes) {
   for (const endpoint_info& e : endpoints()) EXPECT_NE(r.errors[0].message.find(e.id), std::string::npos) << e.id;
 }
 
+// The echo was cut at 80 bytes, inside the 'é', leaving half a character in the message.
+TEST(Validate, UnknownEndpointIdIsCutBetweenCharacters) {
+  const std::string id = std::string(79, 'x') + "\xC3\xA9" + std::string(40, 'y');
+  const validation_result r = validate(id, "{}");
+  ASSERT_EQ(r.errors.size(), 1u);
+  const std::string opening = "There is no endpoint '" + std::string(79, 'x') + "\xC3\xA9…'. Known endpoints: ";
+  EXPECT_EQ(r.errors[0].message.substr(0, opening.size()), opening);
+}
+
+// Found by tests/fuzz/table_reader_fuzz.cpp: an id that is not UTF-8 came back raw in the message.
+TEST(Validate, UnknownEndpointIdThatIsNotUtf8IsEchoedAsUtf8) {
+  const validation_result r = validate("athe\x92\x89na", "{}");
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].message.substr(0, 36), "There is no endpoint 'athe\xEF\xBF\xBD\xEF\xBF\xBDna'.");
+}
+
 // Regression guard for the thread_local document and the once-only compile: concurrent calls
 // must give exactly what a lone call gives.
 TEST(Validate, ConcurrentCallsAgree) {

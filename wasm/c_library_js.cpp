@@ -9,7 +9,9 @@
 //             musl's snprintf brings the floating-point formatter and, again, the long double
 //             arithmetic; the C library's integer-only vsniprintf formats these the same.
 // They are linked in as __wrap_strtod and __wrap_snprintf (wasm-ld --wrap, see CMakeLists.txt):
-// musl's own stay in the C library, unused. Natively, the C library's own are used.
+// musl's own stay in the C library, unused. Only the npm package links them: the admin page
+// (and anything else that formats floating-point numbers with snprintf) must not. Natively, the
+// C library's own are used.
 #include <emscripten/emscripten.h>
 
 #include <cstdarg>

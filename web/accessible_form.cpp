@@ -152,7 +152,8 @@ json outcome_model(const app_state& s) {
                     {"id", !row.user_id.empty() ? row.user_id : row.invite_id}});
   }
   const std::string outcome = to_string(r.result);
-  out["headline"] = !r.results.empty() && succeeded == 0 ? "None succeeded" : outcome_words(outcome);
+  out["headline"] =
+      !r.results.empty() && succeeded == 0 ? "None succeeded" : outcome_words(outcome);
   out["status"] = r.status;
   out["message"] = r.message;
   out["ids"] = {{"invite", r.invite_id}, {"user", r.user_id}};
@@ -180,9 +181,11 @@ json sandbox_model(const app_state& s) {
   if (!s.is_sandbox() || !s.sandbox.credentials_loaded) return nullptr;
   json keys = json::array();
   for (const sandbox_key& key : sandbox_keys(s))
-    if (!key.credential.empty()) keys.push_back({{"name", key.name}, {"label", "Use the " + key.words}});
+    if (!key.credential.empty())
+      keys.push_back({{"name", key.name}, {"label", "Use the " + key.words}});
   json ids = json::array();
-  for (const sandbox_id& id : sandbox_ids(s)) ids.push_back({{"kind", id.kind}, {"value", id.value}});
+  for (const sandbox_id& id : sandbox_ids(s))
+    ids.push_back({{"kind", id.kind}, {"value", id.value}});
   return {{"keys", std::move(keys)}, {"ids", std::move(ids)}};
 }
 
@@ -205,22 +208,22 @@ json model(app_state& s) {
   std::vector<std::string> unplaced;  // rules across fields: no field's control names them
   for (const issue& e : s.check.validation.errors)
     if (label_for_path(form, e.path).empty()) unplaced.push_back(e.message);
-  return {{"endpoint", form.info->id},
-          {"endpoints", std::move(endpoints)},
-          {"server",
-           {{"value", s.base_url()},
-            {"errors", messages_at(s.check.connection_errors, "/baseUrl")}}},
-          {"credentials", std::move(credentials)},
-          {"remember", s.conn.remember},
-          {"fields", std::move(fields)},
-          {"summary", summary},
-          {"formErrors", std::move(unplaced)},
-          {"sendEnabled", s.can_send()},
-          {"inFlight", s.send.in_flight},
-          {"repeatOf", repeats_last_send(s) ? s.send.sent_at : std::string()},
-          {"outcome", outcome_model(s)},
-          {"history", history_model(s)},
-          {"sandbox", sandbox_model(s)}};
+  return {
+      {"endpoint", form.info->id},
+      {"endpoints", std::move(endpoints)},
+      {"server",
+       {{"value", s.base_url()}, {"errors", messages_at(s.check.connection_errors, "/baseUrl")}}},
+      {"credentials", std::move(credentials)},
+      {"remember", s.conn.remember},
+      {"fields", std::move(fields)},
+      {"summary", summary},
+      {"formErrors", std::move(unplaced)},
+      {"sendEnabled", s.can_send()},
+      {"inFlight", s.send.in_flight},
+      {"repeatOf", repeats_last_send(s) ? s.send.sent_at : std::string()},
+      {"outcome", outcome_model(s)},
+      {"history", history_model(s)},
+      {"sandbox", sandbox_model(s)}};
 }
 
 // Secrets go to the page one by one, only when they changed, never into the model and never in

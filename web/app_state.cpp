@@ -7,6 +7,7 @@
 #include "browser.h"
 #include "imgui.h"
 #include "text.h"
+#include "page_json.h"
 
 namespace invitekit::web {
 namespace {
@@ -175,11 +176,11 @@ void recheck(app_state& s) {
   s.dirty = false;
   const std::string& id = s.form().info->id;
   s.check.body = draft_to_body(s.form(), s.current_draft());
-  s.check.validation = validate(id, s.check.body.json);
+  s.check.validation = validate(id, s.check.body.body);
   request_options options;
   options.base_url = s.base_url();
   options.credentials = credentials_from(s.conn);
-  s.check.built = build_request(id, s.check.body.json, options);
+  s.check.built = build_request(id, s.check.body.body, options);
   s.check.connection_errors.clear();
   for (const issue& e : s.check.built.errors)
     if (e.code == codes::credential || e.code == codes::base_url)
@@ -202,7 +203,7 @@ void select_endpoint(app_state& s, int index) {
 void save_drafts(app_state& s) {
   json drafts = json::object();
   for (const auto& form : s.forms)
-    drafts[form.info->id] = parse_json(draft_to_body(form, s.drafts[form.info->id]).json);
+    drafts[form.info->id] = draft_to_body(form, s.drafts[form.info->id]).body;
   browser::storage_set(false, k_drafts_key, json_text(drafts));
 }
 

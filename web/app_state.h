@@ -64,7 +64,7 @@ struct sandbox_state {
 
 // Derived from the current draft and connection whenever either changes.
 struct checked_draft {
-  body_text body;
+  draft_body body;
   validation_result validation;  // errors and warnings by path, shown under fields
   build_result built;            // the exact request (when ok); credential / base URL errors
   issue_list connection_errors;  // built.errors with codes "credential" and "baseUrl"
@@ -81,8 +81,9 @@ struct app_state {
   sandbox_state sandbox;
   std::string origin;  // the page's own origin
   checked_draft check;
-  bool dirty = true;   // draft or connection changed: re-check
-  bool confirm_repeat = false;  // Send was asked for the request just sent: ask before sending it again
+  bool dirty = true;  // draft or connection changed: re-check
+  // Send was asked for the request just sent: ask before sending it again.
+  bool confirm_repeat = false;
   std::string notice;  // a short line under the header ("Copied.")
   double notice_until = 0;
   batch_state batch;    // the tab "Invite many people" (batch_send.h)

@@ -1,5 +1,7 @@
-// invitekit admin page: the catalog's endpoints as forms, on the core's field model (fields.h).
+// invitekit admin page: the endpoints as forms (see form.h).
 #include "form.h"
+
+#include "page_json.h"
 
 namespace invitekit::web {
 
@@ -15,18 +17,5 @@ std::vector<endpoint_form> load_forms() {
   }
   return forms;
 }
-
-draft default_draft(const endpoint_form& form) { return invitekit::default_draft(form.fields); }
-
-body_text draft_to_body(const endpoint_form& form, const draft& d) {
-  draft_body body = invitekit::draft_to_body(form.fields, d);
-  return {json_text(body.body), std::move(body.row_of)};
-}
-
-draft draft_from_body(const endpoint_form& form, const json& body) {
-  return invitekit::draft_from_body(form.fields, body);
-}
-
-std::vector<std::string> split_pasted_list(std::string_view text) { return split_list(text); }
 
 }  // namespace invitekit::web

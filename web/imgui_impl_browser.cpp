@@ -173,7 +173,8 @@ void set_clipboard_text(void*, const char* text) { invitekit_js_set_clipboard_te
 
 bool key_held() {
   for (int key = ImGuiKey_NamedKey_BEGIN; key < ImGuiKey_GamepadStart; ++key) {
-    if (key >= ImGuiKey_LeftCtrl && key <= ImGuiKey_RightSuper) continue;  // modifiers do not repeat
+    if (key >= ImGuiKey_LeftCtrl && key <= ImGuiKey_RightSuper)
+      continue;  // modifiers do not repeat
     if (ImGui::IsKeyDown(static_cast<ImGuiKey>(key))) return true;
   }
   return false;

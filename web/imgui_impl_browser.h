@@ -32,8 +32,9 @@ struct GLFWwindow;
 // After ImGui_ImplGlfw_InitForOpenGL(window, false). The canvas is Module.canvas.
 void ImGui_ImplBrowser_Init(GLFWwindow* window);
 
-// Before ImGui_ImplGlfw_NewFrame(): sizes the canvas' backing store (CSS size × ratio). Returns true
-// when the devicePixelRatio changed since the last call (rasterize the fonts again, at that ratio).
+// Before ImGui_ImplGlfw_NewFrame(): sizes the canvas' backing store (CSS size × ratio). Returns
+// true when the devicePixelRatio changed since the last call (rasterize the fonts again, at that
+// ratio).
 bool ImGui_ImplBrowser_UpdateCanvas();
 float ImGui_ImplBrowser_DevicePixelRatio();
 

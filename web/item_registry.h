@@ -19,10 +19,10 @@
 // (a popup measuring itself as it opens). `outcome` is "", "success", "partial", "failure",
 // "network" or "cancelled". The registry only reads: it never sets values or presses buttons.
 // `settled` is true while the app is idle after this step (nothing pending; it turns false the
-// moment the app wakes again): after an input, wait for it before reading positions. `drawn` counts the pictures
-// drawn on the canvas (a step whose picture did not change draws none).
-// `sendId` changes with each send (0 before the first): a send started and answered between two
-// steps (from the accessible form) is never seen `inFlight`, but its new id tells it apart.
+// moment the app wakes again): after an input, wait for it before reading positions. `drawn` counts
+// the pictures drawn on the canvas (a step whose picture did not change draws none). `sendId`
+// changes with each send (0 before the first): a send started and answered between two steps (from
+// the accessible form) is never seen `inFlight`, but its new id tells it apart.
 #pragma once
 
 #include <string>

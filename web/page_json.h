@@ -1,6 +1,7 @@
 // invitekit admin page: the few ways the page reads and writes its own JSON (drafts, history,
-// the form model, the sandbox's answers, what it publishes to the page) with nlohmann::json — none of which
-// throws: the page is built without exceptions (web/CMakeLists.txt), so a throw would abort it.
+// the form model, the sandbox's answers, what it publishes to the page) with nlohmann::json — none
+// of which throws: the page is built without exceptions (web/CMakeLists.txt), so a throw would
+// abort it.
 #pragma once
 
 #include <nlohmann/json.hpp>

@@ -3,6 +3,7 @@
 
 #include "browser.h"
 #include "text.h"
+#include "page_json.h"
 
 namespace invitekit::web {
 namespace {
@@ -53,7 +54,8 @@ std::vector<sandbox_key> sandbox_keys(const app_state& s) {
   if (!keys || !keys->is_object()) return out;
   for (const auto& [name, value] : keys->items())
     if (value.is_string())
-      out.push_back({name, words(name), credential_for_key(s, family, name), value.get<std::string>()});
+      out.push_back(
+          {name, words(name), credential_for_key(s, family, name), value.get<std::string>()});
   return out;
 }
 

@@ -56,7 +56,8 @@ void TextWrappedAtSpaces(const char* text) {
       std::size_t space = all.find(' ', next);
       if (space == std::string_view::npos) space = all.size();
       const std::string_view line = all.substr(start, space - start);
-      if (end > start && ImGui::CalcTextSize(line.data(), line.data() + line.size()).x > width) break;
+      if (end > start && ImGui::CalcTextSize(line.data(), line.data() + line.size()).x > width)
+        break;
       end = space;
       next = space + 1;
       if (space == all.size()) break;

@@ -1,9 +1,12 @@
 // invitekit detail: compiles every endpoint description's schemas exactly once.
 #include "detail/compiled_endpoint.h"
 
+#include <algorithm>
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "detail/utf8.h"
 
 namespace invitekit::detail {
 namespace {
@@ -46,10 +49,17 @@ const compiled_endpoint* find_compiled_endpoint(std::string_view id) {
 }
 
 issue unknown_endpoint_issue(std::string_view id) {
-  // The id is echoed back to help spot a typo, but cut short: it may come from anywhere.
-  constexpr std::size_t echo_limit = 80;
-  std::string shown(id.substr(0, echo_limit));
-  if (id.size() > echo_limit) shown += "…";
+  // The id is echoed back to help spot a typo, but cut short (it may come from anywhere) between
+  // characters, and with any bytes that are not UTF-8 shown as U+FFFD: the message stays UTF-8.
+  std::string shown;
+  std::size_t at = 0;
+  for (std::size_t characters = 0; at < id.size() && characters < 80; ++characters) {
+    const int n = utf8_sequence_length(id.data() + at, id.size() - at);
+    if (n == 0) shown += "\xEF\xBF\xBD";
+    else shown.append(id.substr(at, static_cast<std::size_t>(n)));
+    at += n == 0 ? 1 : static_cast<std::size_t>(n);
+  }
+  if (at < id.size()) shown += "…";
   std::string message = "There is no endpoint '" + shown + "'. Known endpoints: ";
   const auto& all = endpoints();
   for (std::size_t i = 0; i < all.size(); ++i) message += (i ? ", " : "") + all[i].id;

@@ -189,7 +189,11 @@ json_syntax_error describe_syntax_error(std::string_view text, std::size_t posit
   if (id == 406) {  // a number beyond the double range
     e.expecting_value = true;
     e.at = token_start(text, last, "number literal");
-    e.words = "the number " + std::string(text.substr(e.at, last + 1 - e.at)) + " is too large for a JSON number";
+    // Named by its first characters, as a word is: the number may be a megabyte of digits.
+    constexpr std::size_t shown = 20;
+    const std::string_view number = text.substr(e.at, last + 1 - e.at);
+    e.words = "the number " + std::string(number.substr(0, shown)) + (number.size() > shown ? "…" : "") +
+              " is too large for a JSON number";
     return e;
   }
   if (contains(problem, "invalid string")) return string_error(text, last, problem);

@@ -29,6 +29,8 @@ struct walk_error {
 struct walk_output {
   std::vector<walk_error> errors;           // at most max_errors
   std::vector<default_insertion> defaults;  // in the order found
+  std::optional<issue> abandoned;           // the walk gave up (see schema_walker::abandon): the
+                                            // only error that counts
 };
 
 template <class Json>
@@ -41,11 +43,10 @@ class schema_walker {
 
   // Whether v matches node `index`.
   bool eval(std::int32_t index, const Json& v) {
+    if (abandoned_) return false;
+    if (depth_ >= max_eval_depth) return abandon("The schema behind this check refers to itself without end.");
+    if (++evaluations_ > max_evaluations) return abandon("The schema is too complex to check this value against.");
     const schema_node& n = node(index);
-    if (depth_ >= max_eval_depth) {
-      fail(n, "schema", [] { return std::string("The schema behind this check refers to itself without end."); });
-      return false;
-    }
     ++depth_;
     const bool ok = eval_node(n, v);
     --depth_;
@@ -92,6 +93,8 @@ class schema_walker {
 
   // Whether the walk must end now: at any failure when probing, at the error cap when collecting.
   bool stopped() const { return !collecting_ || out_->errors.size() >= limit_; }
+  // Whether the walk gave up: its answer is "no", whatever the value.
+  bool abandoned() const { return abandoned_; }
   bool collecting() const { return collecting_; }
   const schema_node& node(std::int32_t index) const { return p_.nodes[static_cast<std::size_t>(index)]; }
 
@@ -149,6 +152,20 @@ class schema_walker {
   // Nested subschema evaluations allowed at once. Values are at most 64 deep, so only a schema
   // that loops without descending ({"$ref": "#"} at its own root) gets here.
   static constexpr std::uint32_t max_eval_depth = 512;
+  // Subschema evaluations allowed in one walk: over a hundred times what the worst 1 MiB body
+  // costs the endpoints' schemas (about 27 000), and a fraction of a second. Only a schema whose
+  // branches each lead back to it ({"anyOf": [{"items": {"$ref": "#"}}, {"items": {"$ref": "#"}}]})
+  // gets here, where the work doubles at every level of the value.
+  static constexpr std::uint32_t max_evaluations = 1u << 22;
+
+  // Gives up on the whole walk: every eval from now on fails at once, so that branches that
+  // would each run into the same loop are not tried one by one (2^512 of them under a
+  // {"anyOf": [{"$ref": "#"}, {"$ref": "#"}]}). The one error is recorded even when probing.
+  bool abandon(std::string message) {
+    abandoned_ = true;
+    if (out_ != nullptr && !out_->abandoned) out_->abandoned = issue{pointer(std::nullopt), "schema", std::move(message)};
+    return false;
+  }
 
   // How strongly a failed keyword says a oneOf/anyOf branch was written for another kind of
   // value. A tag (a const or enum, or the value's own type) is the clearest sign; a missing
@@ -212,6 +229,8 @@ class schema_walker {
   bool collecting_;
   const bool defaults_;
   std::uint32_t depth_ = 0;
+  std::uint32_t evaluations_ = 0;
+  bool abandoned_ = false;
   std::vector<path_segment> path_;  // the collecting walk's place in the value
   std::size_t limit_ = max_errors;  // the error cap, raised while trying anyOf/oneOf branches
 };

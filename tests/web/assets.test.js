@@ -1,4 +1,4 @@
-// Small and fast to start (issue 6), as served: index.html is revalidated every time, every
+// Small and fast to start, as served: index.html is revalidated every time, every
 // asset it loads has a content hash in its name and is cached for a year, everything text-like
 // and the .wasm go gzipped, and the shipped WASM carries neither a filesystem nor std::regex.
 import assert from 'node:assert/strict';

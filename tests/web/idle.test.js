@@ -1,4 +1,4 @@
-// Quiet when idle (issue 6): the app pauses its main loop when nothing changed, so an idle page
+// Quiet when idle: the app pauses its main loop when nothing changed, so an idle page
 // draws no frames, and a focused text field costs at most a frame per caret blink (½ s).
 // Frames are counted from the app's own publication (invitekitItems.frame), never timed.
 import assert from 'node:assert/strict';

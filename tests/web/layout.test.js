@@ -1,4 +1,4 @@
-// Crisp and fitted (issue 6): the canvas backing store follows the window size and
+// Crisp and fitted: the canvas backing store follows the window size and
 // devicePixelRatio, no control is cut at a window's right edge from 1024×640 up, and a narrow
 // window stacks the panels in one column. Screenshots of each go to tests/artifacts/.
 import assert from 'node:assert/strict';

@@ -2,8 +2,8 @@
 // credentials as masked fields, remembered only in this tab and only when asked.
 #include <string>
 
-#include "panels/panels.h"
 #include "item_registry.h"
+#include "panels/panels.h"
 #include "widgets.h"
 
 namespace invitekit::web {

@@ -2,8 +2,8 @@
 // (never credentials), kept in localStorage; an entry can be opened as the draft.
 #include <string>
 
-#include "panels/panels.h"
 #include "item_registry.h"
+#include "panels/panels.h"
 #include "widgets.h"
 
 namespace invitekit::web {

@@ -34,7 +34,8 @@ void draw_message_area(const std::string& key, const issue* error, const issue* 
   else if (warning)
     draw_issue(*warning, false, true);
   float& reserved = g_message_heights[key];
-  reserved = std::max({reserved, ImGui::GetTextLineHeightWithSpacing(), ImGui::GetCursorPosY() - start});
+  reserved =
+      std::max({reserved, ImGui::GetTextLineHeightWithSpacing(), ImGui::GetCursorPosY() - start});
   const float used = ImGui::GetCursorPosY() - start;
   if (used < reserved) ImGui::Dummy(ImVec2(0, reserved - used - ImGui::GetStyle().ItemSpacing.y));
 }
@@ -166,7 +167,7 @@ bool draw_id_list(const field_spec& field, std::vector<std::string>& rows,
                                 return 0;
                               });
     item_registry::label_last_item(("IDs to add to " + field.label).c_str(), text_id.c_str());
-    std::vector<std::string> pasted = split_pasted_list(g_paste_text);
+    std::vector<std::string> pasted = split_list(g_paste_text);
     std::string add_label = "Add " + std::to_string(pasted.size()) +
                             (pasted.size() == 1 ? " row" : " rows") + "##" + field.path +
                             "/paste-add";
@@ -207,7 +208,8 @@ void DrawInviteForm(app_state& s) {
   ImGui::TextUnformatted(form.info->title.c_str());
   ImGui::PopFont();
   // The family and the path beside the title, or under it when they do not fit there.
-  const std::string where = form.info->family + " \u00b7 " + form.info->method + " " + form.info->path;
+  const std::string where =
+      form.info->family + " \u00b7 " + form.info->method + " " + form.info->path;
   SameLineIfFits(ImGui::CalcTextSize(where.c_str()).x);
   ShowTextDisabled(where.c_str());
   ImGui::Separator();
@@ -313,9 +315,10 @@ void DrawRepeatConfirmation(app_state& s) {
     s.confirm_repeat = false;  // closed (Esc)
     return;
   }
-  const std::string question = "You sent this exact invite at " + s.send.sent_at + ", and " +
-                               (outcome_name(s) == "success" ? "it succeeded" : "it partly succeeded") +
-                               ". Sending it again invites the same person again.";
+  const std::string question =
+      "You sent this exact invite at " + s.send.sent_at + ", and " +
+      (outcome_name(s) == "success" ? "it succeeded" : "it partly succeeded") +
+      ". Sending it again invites the same person again.";
   TextWrappedAtSpaces(question.c_str());
   ImGui::Spacing();
   // Cancel first and focused: Enter pressed once more does not send it again (nor does it when
@@ -365,7 +368,8 @@ void DrawSendBar(app_state& s) {
       TextWrappedColored(colors::muted, ("\u2022 " + line).c_str());
     if (!summary.fields.empty()) {
       std::string named;
-      for (const auto& label : summary.fields) named += (named.empty() ? "\u2022 " : " \u00b7 ") + label;
+      for (const auto& label : summary.fields)
+        named += (named.empty() ? "\u2022 " : " \u00b7 ") + label;
       TextWrappedColored(colors::muted, (named + " (see under each field)").c_str());
     }
   } else if (!s.check.validation.warnings.empty()) {

@@ -12,7 +12,8 @@
 namespace invitekit::web {
 namespace {
 
-constexpr ImGuiChildFlags k_panel_flags = ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding;
+constexpr ImGuiChildFlags k_panel_flags =
+    ImGuiChildFlags_Border | ImGuiChildFlags_AlwaysUseWindowPadding;
 
 template <typename Draw>
 void panel(const char* id, ImVec2 size, Draw draw) {
@@ -121,7 +122,8 @@ void DrawApp(app_state& s) {
     const float min_response_h = 130.0f;
 
     ImGui::BeginGroup();
-    panel("##form", ImVec2(left_w, std::max(120.0f, top_h - g_send_bar_height - style.ItemSpacing.y)),
+    panel("##form",
+          ImVec2(left_w, std::max(120.0f, top_h - g_send_bar_height - style.ItemSpacing.y)),
           [&] { DrawInviteForm(s); });
     g_send_bar_height = fitted_panel("##send-bar", left_w, top_h, [&] { DrawSendBar(s); });
     ImGui::EndGroup();
@@ -130,8 +132,9 @@ void DrawApp(app_state& s) {
     const float connection_h =
         fitted_panel("##connection", right_w, top_h * 0.5f, [&] { DrawConnectionPanel(s); });
     const float rest = top_h - connection_h - style.ItemSpacing.y;
-    const float preview_h = fitted_panel("##preview", right_w, rest - min_response_h - style.ItemSpacing.y,
-                                         [&] { DrawRequestPreview(s); });
+    const float preview_h =
+        fitted_panel("##preview", right_w, rest - min_response_h - style.ItemSpacing.y,
+                     [&] { DrawRequestPreview(s); });
     panel("##response", ImVec2(right_w, rest - preview_h - style.ItemSpacing.y),
           [&] { DrawResponsePanel(s); });
     ImGui::EndGroup();

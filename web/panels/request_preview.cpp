@@ -2,11 +2,12 @@
 // invitekit::build_request), secrets masked, and "Copy as curl".
 #include <string>
 
-#include "panels/panels.h"
 #include "browser.h"
-#include "pretty_json.h"
 #include "item_registry.h"
+#include "panels/panels.h"
+#include "pretty_json.h"
 #include "widgets.h"
+#include "page_json.h"
 
 namespace invitekit::web {
 namespace {
@@ -79,7 +80,7 @@ void DrawRequestPreview(app_state& s) {
         "The body as it stands:");
   }
 
-  const std::string body = pretty_json(built.ok ? built.request.body : s.check.body.json);
+  const std::string body = pretty_json(built.ok ? built.request.body : json_text(s.check.body.body));
   mono_block("##preview-body", body);
 }
 

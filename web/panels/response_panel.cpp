@@ -4,9 +4,9 @@
 #include <cstdio>
 #include <string>
 
-#include "panels/panels.h"
 #include "browser.h"
 #include "page_json.h"
+#include "panels/panels.h"
 #include "pretty_json.h"
 #include "text.h"
 #include "widgets.h"
@@ -244,9 +244,9 @@ void DrawResponsePanel(app_state& s) {
   const char* icon = r.result == outcome::success   ? "\u2713 "
                      : r.result == outcome::partial ? "! "
                                                     : "\u2717 ";
-  ShowTextColored(outcome_color(outcome),
-                  (std::string(icon) + (none_succeeded ? "None succeeded" : outcome_words(outcome)))
-                      .c_str());
+  ShowTextColored(
+      outcome_color(outcome),
+      (std::string(icon) + (none_succeeded ? "None succeeded" : outcome_words(outcome))).c_str());
   ImGui::PopFont();
   ImGui::SameLine();
   ShowTextDisabled(("HTTP " + std::to_string(r.status)).c_str());
@@ -257,8 +257,9 @@ void DrawResponsePanel(app_state& s) {
                          .c_str());
   }
   if (none_succeeded)
-    TextMuted("The server took the request, but refused every website or group: each row below "
-              "says why.");
+    TextMuted(
+        "The server took the request, but refused every website or group: each row below "
+        "says why.");
   if (!r.message.empty())
     TextWrappedColored(ImGui::GetStyleColorVec4(ImGuiCol_Text), r.message.c_str());
   if (!r.invite_id.empty()) {

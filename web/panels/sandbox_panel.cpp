@@ -99,7 +99,8 @@ void DrawSandboxKeys(app_state& s) {
   // besides (the website ID the website key is for) is each button's tooltip.
   std::string notes;
   for (const sandbox_key& key : sandbox_keys(s))
-    if (key.credential.empty()) notes += (notes.empty() ? "The sandbox's " : ", ") + key.words + ": " + key.value;
+    if (key.credential.empty())
+      notes += (notes.empty() ? "The sandbox's " : ", ") + key.words + ": " + key.value;
   bool first = true;
   for (const sandbox_key& key : sandbox_keys(s)) {
     if (key.credential.empty()) continue;
