@@ -13,35 +13,6 @@
 #include "page_json.h"
 #include "panels/panels.h"
 
-// The accessible form's dispatcher (EM_JS in accessible_form.cpp): a CustomEvent on window, its
-// detail the JSON given.
-extern "C" EM_IMPORT(invitekit_js_dispatch) void invitekit_js_dispatch(const char* type, const char* json);
-
-// clang-format off
-EM_JS(void, invitekit_js_install_batch_input, (), {
-  var batch = globalThis.invitekitAccessibleBatch;
-  if (!batch) return;
-  var actions = { loadTable: 0, replaceTable: 1, chooseEndpoint: 2, send: 3, pause: 4, cancel: 5,
-                  retryFailed: 6, sendUnknown: 7, download: 8, setConcurrency: 9 };
-  var text = function(value) {
-    var s = String(value === undefined || value === null ? "" : value);
-    var size = lengthBytesUTF8(s) + 1;
-    var ptr = _malloc(size);
-    stringToUTF8(s, ptr, size);
-    return ptr;
-  };
-  batch.connect(function(what, nameText, valueText) {
-    var action = actions[what];
-    if (action === undefined) return;
-    var name = text(nameText);
-    var value = text(valueText);
-    Module._invitekit_batch_input(action, name, value);
-    _free(name);
-    _free(value);
-  });
-});
-// clang-format on
-
 namespace invitekit::web::accessible_batch {
 namespace {
 
@@ -172,14 +143,17 @@ void apply(app_state& s, action what, const std::string& name, const std::string
 
 void install(app_state& s) {
   g_state = &s;
-  invitekit_js_install_batch_input();
+  browser::connect_native_controls("invitekitAccessibleBatch",
+                                   "loadTable replaceTable chooseEndpoint send pause cancel retryFailed "
+                                   "sendUnknown download setConcurrency",
+                                   "invitekit_batch_input");
 }
 
 void publish(app_state& s) {
   std::string next = json_text(model(s));
   if (next == g_published) return;
   g_published = std::move(next);
-  invitekit_js_dispatch("invitekit-batch", g_published.c_str());
+  browser::dispatch_event("invitekit-batch", g_published);
 }
 
 }  // namespace invitekit::web::accessible_batch

@@ -17,36 +17,9 @@
 #include "sandbox_offers.h"
 
 // clang-format off
-EM_JS(void, invitekit_js_install_form_input, (), {
-  var form = globalThis.invitekitAccessibleForm;
-  if (!form) return;
-  var actions = { setField: 0, chooseEndpoint: 1, setCredential: 2, setServer: 3, setRemember: 4, send: 5,
-                  useSandboxKey: 6, useSandboxId: 7, openHistory: 8, copyCurl: 9 };
-  var text = function(value) {
-    var s = String(value === undefined || value === null ? "" : value);
-    var size = lengthBytesUTF8(s) + 1;
-    var ptr = _malloc(size);
-    stringToUTF8(s, ptr, size);
-    return ptr;
-  };
-  form.connect(function(what, nameText, valueText) {
-    var action = actions[what];
-    if (action === undefined) return;
-    var name = text(nameText);
-    var value = text(valueText);
-    Module._invitekit_form_input(action, name, value);
-    _free(name);
-    _free(value);
-  });
-});
-
 EM_JS(void, invitekit_js_set_credential, (const char* name, const char* value), {
   var form = globalThis.invitekitAccessibleForm;
   if (form) form.setCredential(UTF8ToString(name), UTF8ToString(value));
-});
-
-EM_JS(void, invitekit_js_dispatch, (const char* type, const char* json), {
-  window.dispatchEvent(new CustomEvent(UTF8ToString(type), { detail: JSON.parse(UTF8ToString(json)) }));
 });
 // clang-format on
 
@@ -311,14 +284,17 @@ void apply(app_state& s, action what, const std::string& name, const std::string
 
 void install(app_state& s) {
   g_state = &s;
-  invitekit_js_install_form_input();
+  browser::connect_native_controls("invitekitAccessibleForm",
+                                   "setField chooseEndpoint setCredential setServer setRemember send "
+                                   "useSandboxKey useSandboxId openHistory copyCurl",
+                                   "invitekit_form_input");
 }
 
 void publish(app_state& s) {
   std::string next = json_text(model(s));
   if (next != g_published) {
     g_published = std::move(next);
-    invitekit_js_dispatch("invitekit-form", g_published.c_str());
+    browser::dispatch_event("invitekit-form", g_published);
   }
   publish_secrets(s);  // after the model, which makes the page's credential fields
 }

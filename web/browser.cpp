@@ -46,6 +46,33 @@ EM_JS(int, invitekit_js_storage_set, (int session, const char* key, const char* 
   }
 });
 
+EM_JS(void, invitekit_js_connect_controls, (const char* global, const char* actions, const char* handler), {
+  var controls = globalThis[UTF8ToString(global)];
+  if (!controls) return;
+  var words = UTF8ToString(actions).split(" ");
+  var handle = Module["_" + UTF8ToString(handler)];
+  var text = function(value) {
+    var s = String(value === undefined || value === null ? "" : value);
+    var size = lengthBytesUTF8(s) + 1;
+    var ptr = _malloc(size);
+    stringToUTF8(s, ptr, size);
+    return ptr;
+  };
+  controls.connect(function(what, nameText, valueText) {
+    var action = words.indexOf(what);
+    if (action < 0) return;
+    var name = text(nameText);
+    var value = text(valueText);
+    handle(action, name, value);
+    _free(name);
+    _free(value);
+  });
+});
+
+EM_JS(void, invitekit_js_dispatch, (const char* type, const char* json), {
+  window.dispatchEvent(new CustomEvent(UTF8ToString(type), { detail: JSON.parse(UTF8ToString(json)) }));
+});
+
 EM_JS(void, invitekit_js_copy, (const char* text), {
   var value = UTF8ToString(text);
   var shell = Module.shell;
@@ -90,6 +117,11 @@ void set_clipboard_text(const std::string& text) { invitekit_js_copy(text.c_str(
 
 void wake() { ImGui_ImplBrowser_Wake(); }
 void wake_after(int ms) { ImGui_ImplBrowser_WakeAfter(ms); }
+
+void connect_native_controls(const char* global, const char* actions, const char* handler) {
+  invitekit_js_connect_controls(global, actions, handler);
+}
+void dispatch_event(const char* type, const std::string& json) { invitekit_js_dispatch(type, json.c_str()); }
 
 void notify_ready() { invitekit_js_notify(1, ""); }
 void notify_error(const char* message) { invitekit_js_notify(0, message); }

@@ -27,6 +27,15 @@ void set_clipboard_text(const std::string& text);
 void wake();
 void wake_after(int ms);
 
+// Connects a native-control copy of a panel in the page shell (globalThis[global], an object
+// with connect(fn)) to the exported C function `handler(int action, const char* name, const
+// char* value)`: the action is the position of its word in `actions` (space-separated, in the
+// order of the C++ enum that reads it).
+void connect_native_controls(const char* global, const char* actions, const char* handler);
+
+// Tells the page shell something: a CustomEvent `type` on window, its detail the JSON text given.
+void dispatch_event(const char* type, const std::string& json);
+
 // Tell the page shell the app is up (once it has drawn a whole frame) or cannot start.
 void notify_ready();
 void notify_error(const char* message);

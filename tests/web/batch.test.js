@@ -213,7 +213,8 @@ test('a pasted table of 60 people: the 5 bad cells are marked, with the core\'s 
 });
 
 test('55 valid rows sent through 429s and 503s: each ends succeeded, the sandbox received each once; Pause holds it', async (t) => {
-  await shared.withPage(t, async (admin) => {
+  // At 1280×800, a laptop's window: its batch-done screenshot is the README's.
+  await shared.withPage(t, { viewport: { width: 1280, height: 800 } }, async (admin) => {
     admin.allowConsoleError(REFUSALS);
     const { text, valid } = team();
     await openBatchTab(admin);
