@@ -7,6 +7,8 @@
 namespace invitekit {
 namespace {
 
+constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+
 bool is_line_end(char c) { return c == '\n' || c == '\r'; }
 
 std::string line_word(std::size_t line) { return std::to_string(line); }
@@ -62,6 +64,10 @@ class record_reader {
   bool done() const { return at_ >= text_.size(); }
   std::size_t line() const { return line_; }
   std::size_t unclosed_quote_line() const { return unclosed_line_; }
+
+  void skip_byte_order_mark() {
+    if (text_.substr(at_, 3) == byte_order_mark) at_ += 3;
+  }
 
   // False when a quote is never closed: nothing after it can be split into cells.
   bool next(record& r) {
@@ -139,7 +145,7 @@ table read_table(std::string_view text) {
                     " bytes, and the limit is 10 MiB. Split it into smaller files.");
     return t;
   }
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.substr(0, 3) == byte_order_mark) text.remove_prefix(3);
   for (std::size_t i = 0; i < text.size();) {
     const int n = detail::utf8_sequence_length(text.data() + i, text.size() - i);
     if (n == 0) {
@@ -155,7 +161,8 @@ table read_table(std::string_view text) {
   // Excel's own way to name the separator: a first line "sep=;".
   std::size_t start = 0;
   std::size_t first_line = 1;
-  if (text.size() >= 5 && text.substr(0, 4) == "sep=" && (text.size() == 5 || is_line_end(text[5]))) {
+  if (text.size() >= 5 && text.substr(0, 4) == "sep=" && !is_line_end(text[4]) &&
+      (text.size() == 5 || is_line_end(text[5]))) {
     t.separator = text[4];
     start = text.size() > 5 && text[5] == '\r' && text.size() > 6 && text[6] == '\n' ? 7 : 6;
     first_line = 2;
@@ -167,6 +174,9 @@ table read_table(std::string_view text) {
   record_reader::record r;
   bool have_header = false;
   while (!reader.done()) {
+    // A byte-order mark is only one at the very start, but files glued together or saved after a
+    // "sep=" line carry it onto a line before the header: it is never part of a column's name.
+    if (!have_header) reader.skip_byte_order_mark();
     if (!reader.next(r)) {
       fail(t, "", "Line " + line_word(reader.unclosed_quote_line() + first_line - 1) +
                       ": a cell opens with a quote (\") that is never closed, so the rest of the text cannot be "
@@ -177,9 +187,6 @@ table read_table(std::string_view text) {
     const std::size_t line = r.line + first_line - 1;
     if (!have_header) {
       t.header = std::move(r.cells);
-      // A byte-order mark is only one at the very start, but files glued together or saved after
-      // a "sep=" line carry it onto the header line: it is never part of a column's name.
-      if (!t.header.empty() && t.header[0].rfind("\xEF\xBB\xBF", 0) == 0) t.header[0].erase(0, 3);
       have_header = true;
       if (r.text_after_quote)
         fail(t, "", "Line " + line_word(line) +
@@ -205,14 +212,18 @@ table read_table(std::string_view text) {
 }
 
 std::string table_line(const std::vector<std::string>& cells, char separator) {
+  // One empty cell written as nothing would read back as a blank line, which is skipped.
+  if (cells.size() == 1 && cells[0].empty()) return "\"\"\r\n";
   std::string out;
   for (std::size_t i = 0; i < cells.size(); ++i) {
     if (i) out += separator;
     const std::string& cell = cells[i];
     // Every separator read_table could guess is quoted, not only this one: the text then reads
     // back the same whichever it guesses from the header.
+    // So is a leading byte-order mark, which read_table would drop from a table's first line.
     const bool quote = cell.find_first_of(std::string("\"\r\n,;\t") + separator) != std::string::npos ||
-                       (!cell.empty() && (cell.front() == ' ' || cell.back() == ' '));
+                       (!cell.empty() && (cell.front() == ' ' || cell.back() == ' ')) ||
+                       cell.rfind(byte_order_mark, 0) == 0;
     if (!quote) {
       out += cell;
       continue;

@@ -90,6 +90,20 @@ TEST(TableLine, QuotesWhatNeedsItAndReadsBack) {
   EXPECT_EQ(header.header, (std::vector<std::string>{"Email", "A;B;C"}));
 }
 
+TEST(TableLine, ALoneEmptyCellIsNotABlankLine) {
+  EXPECT_EQ(table_line({""}), "\"\"\r\n");
+  const table back = read_table("Note\r\n" + table_line({""}) + table_line({"x"}));
+  ASSERT_TRUE(back.errors.empty());
+  ASSERT_EQ(back.rows.size(), 2u);
+  EXPECT_EQ(back.rows[0].cells, std::vector<std::string>{""});
+}
+
+TEST(TableLine, ALeadingByteOrderMarkIsQuotedSoTheFirstLineKeepsIt) {
+  const std::vector<std::string> header = {"\xEF\xBB\xBF" "Email"};
+  EXPECT_EQ(table_line(header), "\"\xEF\xBB\xBF" "Email\"\r\n");
+  EXPECT_EQ(read_table(table_line(header)).header, header);
+}
+
 TEST(ReadTable, ErrorsStopAtTheCap) {
   std::string text = "a,b\n";
   for (int i = 0; i < 500; ++i) text += "1,2,3\n";
