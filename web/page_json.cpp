@@ -1,9 +1,18 @@
 // invitekit admin page: the page's JSON helpers (see page_json.h).
 #include "page_json.h"
 
+#include "detail/json_pointer.h"
+
 namespace invitekit::web {
 
-json parse_json(std::string_view text) { return json::parse(text, nullptr, false); }
+json parse_json(std::string_view text) {
+  // The core's reader (it never throws, and bounds the depth); the page's own storage — a batch
+  // of thousands of rows — may be larger than an invite's megabyte.
+  json_limits limits;
+  limits.max_bytes = std::size_t(64) << 20;
+  json_parse_result read = invitekit::parse_json(text, limits);
+  return read.ok ? std::move(read.value) : json(json::value_t::discarded);
+}
 
 std::string json_text(const json& value, int indent) {
   return value.dump(indent, ' ', false, json::error_handler_t::replace);
@@ -15,44 +24,7 @@ const json* member(const json& object, std::string_view key) {
   return it == object.end() ? nullptr : &*it;
 }
 
-std::vector<std::string> pointer_tokens(std::string_view pointer) {
-  std::vector<std::string> tokens;
-  std::size_t i = 0;
-  while (i < pointer.size() && pointer[i] == '/') {
-    std::size_t end = pointer.find('/', i + 1);
-    if (end == std::string_view::npos) end = pointer.size();
-    std::string token;
-    for (std::size_t k = i + 1; k < end; ++k) {
-      if (pointer[k] == '~' && k + 1 < end) {
-        token += pointer[k + 1] == '1' ? '/' : '~';
-        ++k;
-      } else {
-        token += pointer[k];
-      }
-    }
-    tokens.push_back(std::move(token));
-    i = end;
-  }
-  return tokens;
-}
-
-const json* at_pointer(const json& root, std::string_view pointer) {
-  const json* node = &root;
-  for (const std::string& token : pointer_tokens(pointer)) {
-    if (node->is_object()) {
-      node = member(*node, token);
-    } else if (node->is_array() && !token.empty() && token.size() < 9 &&
-               token.find_first_not_of("0123456789") == std::string::npos) {
-      std::size_t index = 0;
-      for (char c : token) index = index * 10 + static_cast<std::size_t>(c - '0');
-      node = index < node->size() ? &(*node)[index] : nullptr;
-    } else {
-      node = nullptr;
-    }
-    if (node == nullptr) return nullptr;
-  }
-  return node;
-}
+const json* at_pointer(const json& root, std::string_view pointer) { return detail::resolve_pointer(root, pointer); }
 
 std::string text_of(const json* value) {
   if (value == nullptr || value->is_null()) return {};

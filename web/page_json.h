@@ -4,18 +4,19 @@
 // abort it.
 #pragma once
 
-#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
-#include <vector>
+
+#include "json_text.h"
 
 namespace invitekit::web {
 
-// Ordered: objects keep their members in the order they were read or added, so a body, a stored
-// draft or a server's answer is shown as written.
-using json = nlohmann::ordered_json;
+// The core's JSON type (nlohmann::ordered_json): objects keep their members in the order they
+// were read or added, so a body, a stored draft or a server's answer is shown as written.
+using invitekit::json;
 
-// Parses JSON text; anything that is not JSON gives a discarded value (is_discarded()).
+// Parses JSON text with the core's reader (json_text.h); anything that is not JSON, or nests
+// deeper than 64 levels, gives a discarded value (is_discarded()).
 json parse_json(std::string_view text);
 
 // Compact JSON text (indent < 0) or indented by `indent` spaces; invalid UTF-8 in strings becomes
@@ -24,9 +25,6 @@ std::string json_text(const json& value, int indent = -1);
 
 // The member `key` of an object, or nullptr (not an object, or no such member).
 const json* member(const json& object, std::string_view key);
-
-// The reference tokens of a JSON Pointer, unescaped: "/a~1b/c" → {"a/b", "c"}.
-std::vector<std::string> pointer_tokens(std::string_view pointer);
 
 // The value at a JSON Pointer ("/permissions/read"), or nullptr.
 const json* at_pointer(const json& root, std::string_view pointer);
