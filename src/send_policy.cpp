@@ -20,6 +20,11 @@ int backoff_ms(int attempt, const send_policy& p) {
   return static_cast<int>(std::min<long long>(delay, p.max_delay_ms));
 }
 
+// A server's Retry-After (seconds, any size) as a wait, capped: 25 days in ms overflow an int.
+int retry_after_ms(int seconds, const send_policy& p) {
+  return static_cast<int>(std::clamp<long long>(static_cast<long long>(seconds) * 1000, 0, p.max_delay_ms));
+}
+
 std::string seconds_text(int ms) {
   const int s = (ms + 999) / 1000;
   return std::to_string(s) + (s == 1 ? " second" : " seconds");
@@ -62,12 +67,12 @@ send_step after_response(const response_reading& r, int attempt, const send_poli
     // The limit is the key's: the whole batch waits; however often, the row never fails for it.
     step.state = row_state::waiting;
     step.pause_batch = true;
-    step.delay_ms = r.retry_after ? std::min(*r.retry_after * 1000, p.max_delay_ms) : backoff_ms(attempt, p);
+    step.delay_ms = r.retry_after ? retry_after_ms(*r.retry_after, p) : backoff_ms(attempt, p);
     step.reason = "The server asks to slow down (too many requests); the batch waits " + seconds_text(step.delay_ms) + ".";
     return step;
   }
   if (r.status >= 500 && r.status <= 599) {
-    const int delay = r.retry_after ? std::min(*r.retry_after * 1000, p.max_delay_ms) : backoff_ms(attempt, p);
+    const int delay = r.retry_after ? retry_after_ms(*r.retry_after, p) : backoff_ms(attempt, p);
     return retry_or_fail(attempt, p, delay, "The server had a problem (status " + std::to_string(r.status) + ")");
   }
   if (r.status == 409) {
@@ -90,6 +95,16 @@ send_step after_response(const response_reading& r, int attempt, const send_poli
 
 send_step after_network_error(int attempt, const send_policy& p) {
   return retry_or_fail(attempt, p, backoff_ms(attempt, p), "The server could not be reached");
+}
+
+send_step after_cut_answer(const response_reading& reading, int attempt, const send_policy& p) {
+  if (reading.status >= 400) return after_response(reading, attempt, p);
+  send_step step;
+  step.state = row_state::unknown;
+  step.reason = "The server answered (status " + std::to_string(reading.status) +
+                "), but the connection closed before the rest of its answer arrived: the invite may have been "
+                "done, so this row is marked unknown and is not sent again unless you choose.";
+  return step;
 }
 
 }  // namespace invitekit

@@ -1,7 +1,8 @@
 // invitekit: what a batch of invites does after each send — the one rule the admin page and the
 // CLI both follow, so a table sends the same way from either.
 //
-//   auto step = invitekit::after_response(reading, attempt);        // or after_network_error(attempt)
+//   auto step = invitekit::after_response(reading, attempt);        // or after_network_error(attempt),
+//                                                                    // after_cut_answer(reading, attempt)
 //   if (step.state == invitekit::row_state::waiting) retry_in(step.delay_ms, step.pause_batch);
 //
 // The server is respected: a 429 waits for its Retry-After (or backs off exponentially without
@@ -53,5 +54,11 @@ send_step after_response(const response_reading& reading, int attempt, const sen
 
 // After try number `attempt` got no answer at all (the connection failed or timed out).
 send_step after_network_error(int attempt, const send_policy& policy = {});
+
+// After try number `attempt` got a status, but the connection closed (or the time ran out) while
+// the rest of the answer arrived; `reading` is read_response of the status and headers alone. A
+// refusal (4xx, 5xx) did nothing and goes as it would have with its body; any other answer may
+// mean the invite was done, so the row is "unknown": not sent again unless the admin chooses.
+send_step after_cut_answer(const response_reading& reading, int attempt, const send_policy& policy = {});
 
 }  // namespace invitekit

@@ -33,6 +33,9 @@ TEST(SendPolicy, AfterEachAnswer) {
       {"400 is final", 400, R"({"success":false,"message":"Invalid"})", "", 1, row_state::failed, 0, false, false},
       {"403 is final for its row only", 403, "", "", 1, row_state::failed, 0, false, false},
       {"401 stops the batch", 401, "", "", 1, row_state::failed, 0, false, true},
+      // 30 days in milliseconds overflow an int: the wait is the longest one, never a negative one.
+      {"429 with a month-long Retry-After waits the longest wait", 429, "", "2592000", 1, row_state::waiting, 60000, true, false},
+      {"503 with a month-long Retry-After waits the longest wait", 503, "", "2592000", 1, row_state::waiting, 60000, false, false},
   };
   for (const step_case& c : cases) {
     SCOPED_TRACE(c.name);
@@ -61,6 +64,16 @@ TEST(SendPolicy, NetworkErrorsRetryABoundedNumberOfTimes) {
   EXPECT_EQ(last.state, row_state::failed);
   EXPECT_EQ(last.reason, "The server could not be reached; gave up after 4 tries.");
   EXPECT_EQ(after_network_error(2).reason, "The server could not be reached; trying again in 2 seconds.");
+}
+
+TEST(SendPolicy, AnAnswerCutOffAfterASuccessStatusIsUnknown) {
+  const auto cut = [](int status) { return read_response("athena.createInvite", http_response{status, {}, "", {}}); };
+  const send_step done = after_cut_answer(cut(201), 1);
+  EXPECT_EQ(done.state, row_state::unknown);
+  EXPECT_NE(done.reason.find("status 201"), std::string::npos);
+  EXPECT_EQ(after_cut_answer(cut(503), 1).state, row_state::waiting);  // refused: nothing was done
+  EXPECT_EQ(after_cut_answer(cut(429), 1).pause_batch, true);
+  EXPECT_EQ(after_cut_answer(cut(400), 1).state, row_state::failed);
 }
 
 TEST(SendPolicy, StatesHaveStableNames) {
