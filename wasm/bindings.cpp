@@ -163,16 +163,17 @@ val read_response(const std::string& id, int status, const val& headers, const s
 }
 
 // After try number `attempt` of a batch's row: {state, delayMs, pauseBatch, stopBatch, reason,
-// reading}; status 0 means no answer came (reading is then null).
+// reading}; status 0 means no answer came (reading is then null), `cut` that the answer's body
+// was cut off after its status.
 val next_step(const std::string& id, int status, const val& headers, const std::string& body, const std::string& request,
-              int attempt) {
+              int attempt, bool cut) {
   invitekit::send_step step;
   val reading = val::null();
   if (status == 0) {
     step = invitekit::after_network_error(attempt);
   } else {
     const invitekit::response_reading r = invitekit::read_response(id, response_of(status, headers, body, request));
-    step = invitekit::after_response(r, attempt);
+    step = cut ? invitekit::after_cut_answer(r, attempt) : invitekit::after_response(r, attempt);
     reading = reading_of(r);
   }
   val out = val::object();

@@ -108,6 +108,11 @@ export interface ResponseInput {
   body?: string | ArrayBuffer | ArrayBufferView | object | null;
   /** The body that was sent, to check the response against it. */
   request?: string | object | null;
+  /**
+   * nextStep only: the status arrived, but the connection closed before the whole body did. A
+   * success may then have happened: the row becomes 'unknown' (a 4xx or 5xx goes as usual).
+   */
+  cutOff?: boolean;
 }
 
 export interface TargetResult {

@@ -127,6 +127,21 @@ test('readResponse(): Retry-After on 429', () => {
   assert.equal(r.retryAfter, 30);
 });
 
+test('nextStep(): an answer cut off after a success status is unknown; after a refusal it goes as usual', () => {
+  const cut = (status) => kit.nextStep('athena.createInvite', { status, headers: [], body: '', cutOff: true }, 1);
+  assert.equal(cut(201).state, 'unknown');
+  assert.match(cut(201).reason, /status 201/);
+  assert.equal(cut(503).state, 'waiting');
+  assert.equal(cut(400).state, 'failed');
+  // Without cutOff, an empty 201 is read as the server's answer.
+  assert.notEqual(kit.nextStep('athena.createInvite', { status: 201, headers: [], body: '' }, 1).state, 'unknown');
+});
+
+test('nextStep(): a month-long Retry-After waits the longest wait, never a negative one', () => {
+  const step = kit.nextStep('athena.createInvite', { status: 429, headers: [['Retry-After', '2592000']], body: '' }, 1);
+  assert.deepEqual([step.state, step.delayMs, step.pauseBatch], ['waiting', 60000, true]);
+});
+
 test('CommonJS require() gives the same API', () => {
   const script = `
     const { createInviteKit } = require(${JSON.stringify(join(packageDir, 'index.cjs'))});

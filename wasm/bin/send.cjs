@@ -93,7 +93,7 @@ async function sendRows(kit, id, rows, options, results, progress) {
   function take(now) {
     const due = delayed.findIndex((r) => r.notBefore <= now);
     if (due >= 0) return delayed.splice(due, 1)[0];
-    return next < rows.length ? { ...rows[next++], attempt: 0 } : null;
+    return next < rows.length ? { ...rows[next++], attempt: 0, throttled: 0 } : null;
   }
 
   async function send(row) {
@@ -110,17 +110,26 @@ async function sendRows(kit, id, rows, options, results, progress) {
     // thousands of them in a big table).
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), timeoutMs);
+    // The policy's try number, as the page counts it: for a 429, how many 429s in a row (its own
+    // backoff); for anything else, the tries no 429 answered, so a 5xx's bounded retries are the row's own.
+    const tryNumber = (status) => (status === 429 ? ++row.throttled : row.attempt - row.throttled);
+    let response = null;
     try {
-      const response = await fetch(built.request.url, {
+      response = await fetch(built.request.url, {
         method: built.request.method,
         headers: built.request.headers,
         body: built.request.body,
         signal: abort.signal,
       });
       const body = await response.text();
-      step = kit.nextStep(id, { status: response.status, headers: response.headers, body, request: built.request.body }, row.attempt);
+      step = kit.nextStep(id, { status: response.status, headers: response.headers, body, request: built.request.body },
+                          tryNumber(response.status));
     } catch {
-      step = kit.nextStep(id, null, row.attempt);
+      // No answer, or one cut off after its status: that may have been a success (nextStep says unknown).
+      step = response === null
+        ? kit.nextStep(id, null, tryNumber(0))
+        : kit.nextStep(id, { status: response.status, headers: response.headers, body: '', request: built.request.body,
+                             cutOff: true }, tryNumber(response.status));
     } finally {
       clearTimeout(timer);
     }

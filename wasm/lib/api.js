@@ -361,9 +361,9 @@ function makeKit(M) {
   function nextStep(id, response, attempt) {
     checkId(id);
     if (!Number.isInteger(attempt) || attempt < 1) throw new TypeError('invitekit: nextStep attempt must be 1 or more');
-    if (response === null) return M.nextStep(id, 0, [], '', '', attempt);
+    if (response === null) return M.nextStep(id, 0, [], '', '', attempt, false);
     const { status, headers, body, request } = responseArgs(response);
-    return M.nextStep(id, status, headers, body, request, attempt);
+    return M.nextStep(id, status, headers, body, request, attempt, response.cutOff === true);
   }
 
   function standardSchema(id) {
