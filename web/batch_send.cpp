@@ -114,7 +114,8 @@ void take_answer(app_state& s, const std::string& batch_id, std::size_t index, c
 
   response_reading reading;
   send_step step;
-  if (result.failure == fetch_failure::none) {
+  const bool cut = result.failure == fetch_failure::answer_cut;
+  if (result.failure == fetch_failure::none || cut) {
     http_response response;
     response.status = result.status;
     response.headers = result.headers;
@@ -124,7 +125,8 @@ void take_answer(app_state& s, const std::string& batch_id, std::size_t index, c
     // The policy's try number: for a 429, how many 429s in a row (its own backoff); for anything
     // else, the tries no 429 answered, so that a 5xx's bounded retries are the row's own.
     if (reading.status == 429) ++row.throttled;
-    step = after_response(reading, reading.status == 429 ? row.throttled : row.attempt - row.throttled);
+    const int attempt = reading.status == 429 ? row.throttled : row.attempt - row.throttled;
+    step = cut ? after_cut_answer(reading, attempt) : after_response(reading, attempt);
   } else {
     step = after_network_error(row.attempt - row.throttled);
   }
@@ -167,11 +169,24 @@ bool send_row(app_state& s, std::size_t index) {
     stop(s, "The batch cannot send: " + why);
     return false;
   }
+  const batch_row before = row;
   row.state = row_state::sending;
   row.attempt += 1;
   row.tries += 1;
   row.not_before = 0;
-  keep_row(b, index);
+  if (!batch_store::save_row(b, index)) {
+    // Unmarked, a reload would take this row for one never sent and send it again: it does not go.
+    row = before;
+    if (row.attempt > 0)
+      b.run.retries.push_back(index);
+    else
+      b.run.cursor = std::min(b.run.cursor, index);
+    b.storage_problem = k_not_kept;
+    stop(s, "The browser could not note that a row is being sent (its storage is full or turned off), and a "
+            "reload would then send it twice, so the batch stopped. Download the results, free some storage "
+            "(for example, start a new batch), then resume.");
+    return false;
+  }
   ++b.run.in_flight;
   const std::string batch_id = b.id;
   const std::string sent = built.request.body;
@@ -237,9 +252,14 @@ void replace_batch(app_state& s, std::string_view text, std::string source) {
   const std::size_t old_rows = b.rows.size();
   read_batch(b, b.endpoint, text, std::move(source));
   b.id = new_batch_id();
-  batch_store::forget(old_rows, false);
   b.storage_problem.clear();
-  keep_table(b);
+  // The new table first, then the old rows' records: were the table not kept, the old one would
+  // come back after a reload without its outcomes, every row looking unsent.
+  if (batch_store::save_table(b)) {
+    batch_store::forget(old_rows, false);
+  } else {
+    b.storage_problem = k_not_kept;
+  }
   show_batch_tab(s);
   keep_run(b);
 }
@@ -338,6 +358,10 @@ void clear_batch(app_state& s) {
 void batch_table_changed(app_state& s) {
   recheck_batch(s.batch);
   keep_table(s.batch);
+  // A row fixed or included again may lie behind the run's cursor: it looks again from the top
+  // (rows already tried are passed over there).
+  s.batch.run.cursor = 0;
+  pump(s);
 }
 
 void set_batch_endpoint(app_state& s, const std::string& endpoint) {

@@ -59,7 +59,13 @@ EM_JS(void, invitekit_js_fetch, (int id, const char* method, const char* url, co
   fetch(target, init).then(function(response) {
     var headerText = "";
     response.headers.forEach(function(value, name) { headerText += name + "\n" + value + "\n"; });
-    return response.text().then(function(text) { finish(0, response.status, headerText, text, ""); });
+    return response.text().then(function(text) { finish(0, response.status, headerText, text, ""); },
+      function(error) {
+        /* The status came, the rest of the answer did not (the connection closed, or time ran out). */
+        var detail = String(error && error.message || error);
+        if (entry.why === "cancel") return finish(2, 0, "", "", detail);
+        finish(8, response.status, headerText, "", detail);
+      });
   }).catch(function(error) {
     var detail = String(error && error.message || error);
     if (entry.why === "timeout") return finish(1, 0, "", "", detail);

@@ -20,6 +20,8 @@ enum class fetch_failure {
   cors,         // the origin answers, but the browser refused the cross-origin call
   blocked,      // the page's Content-Security-Policy does not allow connecting there
   page_server,  // the page's own server no longer answers
+  answer_cut,   // the status came (in `status`, with the headers), the body did not: the server
+                // may have done what was asked
 };
 
 struct fetch_result {

@@ -328,6 +328,36 @@ test('Cancel stops sending; Send again sends the rest, each row once', async (t)
   });
 });
 
+test('storage full: no row is sent that the page could not first note as being sent', async (t) => {
+  await shared.withPage(t, async (admin) => {
+    admin.allowConsoleError(REFUSALS);
+    const { text, valid } = team({ count: 3, tag: 'full', mistakes: false });
+    await openBatchTab(admin);
+    await pasteTable(admin, text);
+    await useKey(admin);
+    // Other data of this origin fills what the browser gives it, to the last few bytes.
+    await admin.page.evaluate(() => {
+      for (const size of [262144, 4096, 64, 1]) {
+        for (let i = 0; ; ++i) {
+          try { localStorage.setItem(`filler.${size}.${i}`, 'x'.repeat(size)); } catch { break; }
+        }
+      }
+    });
+    await admin.click('Send 3 rows');
+    await textShown(admin, /could not note that a row is being sent/);
+    const mine = async () => [...(await receivedByEmail(shared.server)).keys()].filter((e) => e.startsWith('full'));
+    assert.deepEqual(await mine(), [], 'nothing was sent unmarked');
+
+    await admin.page.evaluate(() => {
+      for (const key of Object.keys(localStorage)) if (key.startsWith('filler.')) localStorage.removeItem(key);
+    });
+    await admin.click(/^(Send 3 rows|Resume \(3 rows left\))$/);
+    await waitForProgress(admin, (p) => p.done === 3 && p.succeeded === 3, 'every row sent');
+    const received = await receivedByEmail(shared.server);
+    for (const r of valid) assert.equal(received.get(r.Email), 1, r.Email);
+  });
+});
+
 test('Retry failed sends only the failed rows again', async (t) => {
   await shared.withPage(t, async (admin) => {
     admin.allowConsoleError(REFUSALS);

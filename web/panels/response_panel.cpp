@@ -114,6 +114,13 @@ void draw_failure(app_state& s) {
           "The page's own server (serve.py) no longer answers. Restart it with `make serve`, "
           "then send again.");
       break;
+    case fetch_failure::answer_cut:
+      TextWrappedColored(colors::muted,
+                         ("The server answered with status " + std::to_string(r.status) +
+                          ", but the connection closed before the rest of its answer arrived. The invite may "
+                          "have been done: check the user or the history before sending again.")
+                             .c_str());
+      break;
     case fetch_failure::none:
       break;
   }
@@ -188,6 +195,8 @@ const char* failure_title(fetch_failure failure) {
       return "This page may not connect there";
     case fetch_failure::page_server:
       return "This page's server stopped answering";
+    case fetch_failure::answer_cut:
+      return "The answer was cut off";
     case fetch_failure::none:
       break;
   }
