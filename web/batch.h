@@ -58,6 +58,8 @@ struct batch_run {
   int round_done = 0;         // … and how many rows got an outcome since
   std::size_t cursor = 0;            // rows before it have been taken in this round
   std::vector<std::size_t> retries;  // rows waiting for a retry (a few at a time)
+  std::vector<std::size_t> only;     // sorted: this round sends only these rows (Retry failed or
+                                     // Send again while stopped); empty: every row to send
   double timer_at = 0;               // when the batch's timer fires next (0: none set)
 };
 

@@ -61,6 +61,10 @@ void wake_batch_at(batch_run& run, double at) {
 
 bool sendable(const batch_row& row) { return row.state == row_state::waiting && row.valid && !row.excluded; }
 
+bool in_round(const batch_run& run, std::size_t i) {
+  return run.only.empty() || std::binary_search(run.only.begin(), run.only.end(), i);
+}
+
 // The next row to send now: a retry that is due, else the next row never tried in this round.
 // Returns false when none is due.
 bool take_row(batch_state& b, double now, std::size_t& index) {
@@ -79,7 +83,7 @@ bool take_row(batch_state& b, double now, std::size_t& index) {
   }
   while (run.cursor < b.rows.size()) {
     const std::size_t i = run.cursor++;
-    if (sendable(b.rows[i]) && b.rows[i].attempt == 0) {
+    if (sendable(b.rows[i]) && b.rows[i].attempt == 0 && in_round(run, i)) {
       index = i;
       return true;
     }
@@ -233,7 +237,7 @@ void begin_round(app_state& s) {
   run.retries.clear();
   for (std::size_t i = 0; i < s.batch.rows.size(); ++i) {
     const batch_row& row = s.batch.rows[i];
-    if (sendable(row) && row.attempt > 0) run.retries.push_back(i);  // a retry kept by a reload
+    if (sendable(row) && row.attempt > 0 && in_round(run, i)) run.retries.push_back(i);  // a retry kept by a reload
   }
   run.round_started = batch_now();
   run.round_done = 0;
@@ -375,8 +379,14 @@ void set_batch_endpoint(app_state& s, const std::string& endpoint) {
   show_batch_tab(s);
 }
 
-void start_batch(app_state& s) {
+void start_round(app_state& s, std::vector<std::size_t> only);
+
+void start_batch(app_state& s) { start_round(s, {}); }
+
+// A round of only the rows `only` (sorted), or of every row to send when it is empty.
+void start_round(app_state& s, std::vector<std::size_t> only) {
   if (s.batch.run.running || s.batch.rows.empty()) return;
+  s.batch.run.only = std::move(only);
   begin_round(s);
   if (const issue_list errors = batch_connection_errors(s); !errors.empty()) {
     std::string why;
@@ -399,9 +409,11 @@ void cancel_batch(app_state& s) {
   keep_run(s.batch);
 }
 
+// Only the failed rows go: rows a Cancel or Pause held back stay held back.
 void retry_failed(app_state& s) {
   batch_state& b = s.batch;
   if (b.run.running) return;
+  std::vector<std::size_t> failed;
   for (std::size_t i = 0; i < b.rows.size(); ++i) {
     batch_row& row = b.rows[i];
     if (row.state != row_state::failed || !row.valid || row.excluded) continue;
@@ -410,12 +422,15 @@ void retry_failed(app_state& s) {
     row.throttled = 0;
     row.not_before = 0;
     keep_row(b, i);
+    failed.push_back(i);
   }
-  start_batch(s);
+  if (!failed.empty()) start_round(s, std::move(failed));
 }
 
+// A running batch takes the rows too; a stopped one sends only them.
 void send_unknown(app_state& s, int only) {
   batch_state& b = s.batch;
+  std::vector<std::size_t> chosen;
   for (std::size_t i = 0; i < b.rows.size(); ++i) {
     batch_row& row = b.rows[i];
     if (row.state != row_state::unknown || (only >= 0 && static_cast<std::size_t>(only) != i)) continue;
@@ -424,9 +439,13 @@ void send_unknown(app_state& s, int only) {
     row.throttled = 0;
     row.not_before = 0;
     keep_row(b, i);
-    b.run.cursor = std::min(b.run.cursor, i);  // a running batch takes it too
+    b.run.cursor = std::min(b.run.cursor, i);
+    chosen.push_back(i);
+    if (!b.run.only.empty() && !in_round(b.run, i))
+      b.run.only.insert(std::upper_bound(b.run.only.begin(), b.run.only.end(), i), i);
   }
-  if (!b.run.running) start_batch(s);
+  if (chosen.empty()) return;
+  if (!b.run.running) start_round(s, std::move(chosen));
   else pump(s);
 }
 
@@ -470,7 +489,7 @@ std::string batch_status(const app_state& s) {
   if (!run.stopped_reason.empty()) return "Stopped. " + run.stopped_reason;
   if (run.in_flight > 0) return "Letting the " + plural(run.in_flight, "send", "sends") + " in flight end\u2026";
   if (run.cancelled) return "Cancelled: " + plural(left, "row was", "rows were") + " not sent.";
-  if (run.finished || (n.to_send > 0 && left == 0)) {
+  if (left == 0 && (run.finished || n.to_send > 0)) {
     std::string done = "Done: every row that could go has an outcome.";
     if (n.failed > 0) done += " Retry failed sends the " + plural(n.failed, "failed row", "failed rows") + " again.";
     return done;

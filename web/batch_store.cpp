@@ -1,6 +1,7 @@
 // invitekit admin page: the batch in localStorage (see batch_store.h).
 #include "batch_store.h"
 
+#include <algorithm>
 #include <string>
 
 #include "browser.h"
@@ -67,6 +68,7 @@ bool save_run(const batch_state& b) {
                            {"cancelled", b.run.cancelled},
                            {"concurrency", b.run.concurrency},
                            {"resumeAt", b.run.resume_at},
+                           {"only", b.run.only},
                            {"shown", b.shown}});
 }
 
@@ -121,6 +123,10 @@ bool load(batch_state& b, int& unknown) {
     b.shown = shown && shown->is_boolean() && shown->get<bool>();
     if (const int concurrency = int_of(member(run, "concurrency")); concurrency > 0) b.run.concurrency = concurrency;
     b.run.resume_at = number_of(member(run, "resumeAt"));
+    if (const json* only = member(run, "only"); only && only->is_array())
+      for (const json& i : *only)
+        if (i.is_number_unsigned() && i.get<std::size_t>() < b.rows.size()) b.run.only.push_back(i.get<std::size_t>());
+    std::sort(b.run.only.begin(), b.run.only.end());
   }
   for (std::size_t i = 0; i < b.rows.size(); ++i) {
     const json record = stored(row_key(i));

@@ -6,7 +6,7 @@
 //   invitekit.batch          the table: {id, endpoint, source, header, columns, constants,
 //                            rows: [{line, cells, excluded}]} — when it, the mapping, a constant,
 //                            a cell or an exclusion changes, never while rows are sent
-//   invitekit.batch.run      {id, running, cancelled, concurrency, resumeAt, shown}
+//   invitekit.batch.run      {id, running, cancelled, concurrency, resumeAt, only, shown}
 //   invitekit.batch.row.<i>  row i once it was sent: {id, state, attempt, throttled, tries, notBefore,
 //                            status, message, userId, inviteId} — written with "sending" before
 //                            its request starts, and again with the outcome when it ends

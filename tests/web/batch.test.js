@@ -388,6 +388,36 @@ test('Retry failed sends only the failed rows again', async (t) => {
   });
 });
 
+test('Retry failed after Cancel sends the failed rows, not the ones Cancel held back', async (t) => {
+  await shared.withPage(t, async (admin) => {
+    admin.allowConsoleError(REFUSALS);
+    // The first five rows are for another website than the key's (403, final); the rest succeed.
+    const own = shared.creds.athena.websiteId;
+    const other = shared.creds.websites.find((id) => id !== own);
+    const header = ['Email', 'Invite to', 'Website', 'How'];
+    const rows = Array.from({ length: 40 }, (_, i) => [`scope${i}@example.com`, 'website', i < 5 ? other : own, 'direct']);
+    await openBatchTab(admin);
+    await pasteTable(admin, [header, ...rows].map((r) => r.join(',')).join('\n'));
+    await useKey(admin, 'websiteApiKey');
+    await admin.click('Send 40 rows');
+    await waitForProgress(admin, (p) => p.failed === 5 && p.done >= 8, 'the five refusals');
+    await admin.click('Cancel');
+    await textShown(admin, /^Cancelled: \d+ rows were not sent\.$/, { timeout: 30_000 });
+    const held = (await progress(admin)).waiting;
+    assert.ok(held > 0, 'Cancel held rows back');
+    const scoped = (received) => [...received.keys()].filter((e) => e.startsWith('scope')).sort();
+    const arrivedBefore = scoped(await receivedByEmail(shared.server));
+
+    await admin.click('Retry 5 failed');
+    await textShown(admin, `Paused: ${held} rows are still to send.`, { timeout: 30_000 });
+    const after = await progress(admin);
+    assert.deepEqual([after.failed, after.waiting], [5, held], after.text);
+    const received = await receivedByEmail(shared.server);
+    assert.deepEqual(scoped(received), arrivedBefore, 'no held-back row arrived');
+    for (let i = 0; i < 5; i++) assert.equal(received.get(`scope${i}@example.com`), 2, `row ${i + 2} was tried again`);
+  });
+});
+
 test('a .csv file opened with the file picker, and one dropped on the page', async (t) => {
   await shared.withPage(t, async (admin) => {
     await openBatchTab(admin);
