@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "batch_lease.h"
 #include "batch_store.h"
 #include "browser.h"
 #include "invite_table.h"
@@ -49,6 +50,56 @@ void keep_row(batch_state& b, std::size_t index) {
 
 void keep_table(batch_state& b) {
   if (!batch_store::save_table(b)) b.storage_problem = k_not_kept;
+}
+
+constexpr const char* k_other_tab =
+    "This batch is being sent from another tab of this page, and two tabs would send rows twice: follow it "
+    "there, or close that tab and try again here in a few seconds.";
+
+// After another tab sent the batch (batch_lease.h), this tab's copy is stale: its rows' states
+// are read again from storage. False, with the reason said, when the stored batch is another table.
+bool read_batch_again(batch_state& b) {
+  if (!b.storage_problem.empty()) {  // storage does not hold this batch: this tab's copy is all there is
+    batch_lease::read_again();
+    return true;
+  }
+  batch_state stored;
+  int unknown = 0;
+  if (!batch_store::load(stored, unknown) || stored.id != b.id) {
+    b.run.running = false;
+    b.run.stopped_reason = "Another tab of this page replaced this batch with another table: reload this page to see it.";
+    return false;
+  }
+  b.header = std::move(stored.header);
+  b.columns = std::move(stored.columns);
+  b.constants = std::move(stored.constants);
+  b.rows = std::move(stored.rows);
+  b.errors = std::move(stored.errors);
+  b.warnings = std::move(stored.warnings);
+  if (unknown > 0)
+    b.run.resumed_note = std::to_string(unknown) + (unknown == 1 ? " row was" : " rows were") +
+                         " being sent from another tab that went away: each may or may not have arrived, so it is "
+                         "marked unknown and is not sent again unless you choose to.";
+  batch_lease::read_again();
+  return true;
+}
+
+// The lease to send from this tab. False when another tab sends the batch, or sent it while this
+// tab was sending (then this tab stops: Resume reads the batch again). Nothing is written then: the
+// batch in storage is the other tab's now.
+bool hold_lease(batch_state& b, bool starting) {
+  switch (batch_lease::claim()) {
+    case batch_lease::claim_result::held:
+      return true;
+    case batch_lease::claim_result::taken_over:
+      if (starting && b.run.in_flight == 0) return read_batch_again(b);
+      break;
+    case batch_lease::claim_result::refused:
+      break;
+  }
+  b.run.running = false;
+  b.run.stopped_reason = k_other_tab;
+  return false;
 }
 
 // Wakes the batch at `at` (ms since the epoch), unless its timer fires before then already.
@@ -96,6 +147,7 @@ void finish(app_state& s) {
   run.running = false;
   run.finished = true;
   keep_run(s.batch);
+  batch_lease::release();
 }
 
 void stop(app_state& s, std::string why) {
@@ -103,6 +155,7 @@ void stop(app_state& s, std::string why) {
   run.running = false;
   run.stopped_reason = std::move(why);
   keep_run(s.batch);
+  if (run.in_flight == 0) batch_lease::release();
 }
 
 void pump(app_state& s);
@@ -153,6 +206,7 @@ void take_answer(app_state& s, const std::string& batch_id, std::size_t index, c
   }
   keep_row(b, index);
   if (step.stop_batch) stop(s, step.reason);
+  if (!run.running && run.in_flight == 0) batch_lease::release();
   pump(s);
 }
 
@@ -173,6 +227,7 @@ bool send_row(app_state& s, std::size_t index) {
     stop(s, "The batch cannot send: " + why);
     return false;
   }
+  if (!hold_lease(b, false)) return false;
   const batch_row before = row;
   row.state = row_state::sending;
   row.attempt += 1;
@@ -293,6 +348,12 @@ void init_batch(app_state& s) {
                          "marked unknown and is not sent again unless you choose to.";
   if (b.shown) show_batch_tab(s);
   if (!b.run.running) return;
+  if (batch_lease::claim() == batch_lease::claim_result::refused) {
+    b.run.running = false;  // here only: the other tab's run goes on
+    b.run.stopped_reason = k_other_tab;
+    return;
+  }
+  batch_lease::read_again();  // just read
   const std::string note = b.run.resumed_note;
   const double resume_at = b.run.resume_at;
   begin_round(s);  // a reload ends the round it was in: this one carries on from there
@@ -386,6 +447,7 @@ void start_batch(app_state& s) { start_round(s, {}); }
 // A round of only the rows `only` (sorted), or of every row to send when it is empty.
 void start_round(app_state& s, std::vector<std::size_t> only) {
   if (s.batch.run.running || s.batch.rows.empty()) return;
+  if (!hold_lease(s.batch, true)) return;
   s.batch.run.only = std::move(only);
   begin_round(s);
   if (const issue_list errors = batch_connection_errors(s); !errors.empty()) {
@@ -401,18 +463,20 @@ void pause_batch(app_state& s) {
   if (!s.batch.run.running) return;
   s.batch.run.running = false;
   keep_run(s.batch);
+  if (s.batch.run.in_flight == 0) batch_lease::release();
 }
 
 void cancel_batch(app_state& s) {
   s.batch.run.running = false;
   s.batch.run.cancelled = true;
   keep_run(s.batch);
+  if (s.batch.run.in_flight == 0) batch_lease::release();
 }
 
 // Only the failed rows go: rows a Cancel or Pause held back stay held back.
 void retry_failed(app_state& s) {
   batch_state& b = s.batch;
-  if (b.run.running) return;
+  if (b.run.running || !hold_lease(b, true)) return;  // the rows as they stand now, if another tab sent
   std::vector<std::size_t> failed;
   for (std::size_t i = 0; i < b.rows.size(); ++i) {
     batch_row& row = b.rows[i];
@@ -430,6 +494,7 @@ void retry_failed(app_state& s) {
 // A running batch takes the rows too; a stopped one sends only them.
 void send_unknown(app_state& s, int only) {
   batch_state& b = s.batch;
+  if (!b.run.running && !hold_lease(b, true)) return;
   std::vector<std::size_t> chosen;
   for (std::size_t i = 0; i < b.rows.size(); ++i) {
     batch_row& row = b.rows[i];

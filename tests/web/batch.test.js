@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, test } from 'node:test';
-import { startServer, suite } from './harness.js';
+import { AdminPage, startServer, suite } from './harness.js';
 import { accessibleForm, credentialControl, tabTo } from './accessible.js';
 import { textShown } from './page.js';
 
@@ -355,6 +355,41 @@ test('storage full: no row is sent that the page could not first note as being s
     await waitForProgress(admin, (p) => p.done === 3 && p.succeeded === 3, 'every row sent');
     const received = await receivedByEmail(shared.server);
     for (const r of valid) assert.equal(received.get(r.Email), 1, r.Email);
+  });
+});
+
+test('a second tab of the page does not send the batch the first is sending, and picks up where it ended', async (t) => {
+  await shared.withPage(t, async (admin) => {
+    admin.allowConsoleError(REFUSALS);
+    const { text, valid } = team({ count: 30, tag: 'twotabs', mistakes: false });
+    await openBatchTab(admin);
+    await pasteTable(admin, text);
+    await useKey(admin);
+    await admin.click('Send 30 rows');
+    await waitForProgress(admin, (p) => p.done >= 3, '3 rows sent');
+
+    // The same page opened again in another tab (it shares the first one's localStorage).
+    const second = new AdminPage(await admin.page.context().newPage(), admin.server);
+    second.allowConsoleError(REFUSALS);
+    try {
+      await second.page.goto(admin.server.url + '/');
+      await second.waitForApp();
+      await textShown(second, /being sent from another tab of this page/);
+      await useKey(second);
+      await second.click(/^Resume \(\d+ rows left\)$/);
+      await textShown(second, /being sent from another tab of this page/);
+
+      const end = await waitForProgress(admin, (p) => p.done === 30, 'the first tab sends every row');
+      assert.equal(end.succeeded, 30, end.text);
+      // The second tab's copy is stale; asked again, it reads where the batch stands and sends nothing.
+      await second.click(/^Resume \(\d+ rows left\)$/);
+      const seen = await waitForProgress(second, (p) => p.done === 30, 'the second tab sees every row done');
+      assert.equal(seen.succeeded, 30, seen.text);
+      const received = await receivedByEmail(shared.server);
+      for (const r of valid) assert.equal(received.get(r.Email), 1, r.Email);
+    } finally {
+      await second.page.close();
+    }
   });
 });
 
