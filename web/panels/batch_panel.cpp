@@ -59,7 +59,12 @@ void commit_edit(app_state& s) {
   g_edit = cell_edit{};
   if (edit.row < 0 || edit.row >= static_cast<int>(s.batch.rows.size())) return;
   batch_row& row = s.batch.rows[edit.row];
-  if (!row_editable(row)) return;
+  if (!row_editable(row)) {
+    // The row started sending while the cell was being edited: it went as it was.
+    if (edit.column < static_cast<int>(row.cells.size()) && row.cells[edit.column] != edit.text)
+      show_notice(s, "Row " + std::to_string(row.line) + " was sent before this change was made, so it went without it.");
+    return;
+  }
   // A row with fewer cells than the header gets the missing ones as it is edited.
   if (row.cells.size() < s.batch.header.size()) row.cells.resize(s.batch.header.size());
   if (row.cells[edit.column] == edit.text) return;
