@@ -131,6 +131,15 @@ test('a wrong key stops the batch at the first 401', async () => {
   assert.match(r.stderr, /row\(s\) not sent/);
 });
 
+test('no key: nothing is sent, and every valid row is counted as not sent', () => {
+  const file = join(dir, 'no-key.csv');
+  writeFileSync(file, teamCsv(3, 'nokey'));
+  const r = spawnSync(process.execPath, [cli, 'send', 'athena.createInvite', file, '--base-url', 'http://127.0.0.1:9'],
+                      { encoding: 'utf8', env: { ...process.env, INVITEKIT_API_KEY: '' } });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /stopped: Enter your API key\. \(3 row\(s\) not sent\)/);
+});
+
 test('usage: a bad option value is exit 2', () => {
   const r = spawnSync(process.execPath, [cli, 'send', 'athena.createInvite', '-', '--concurrency', '0'], { input: '{}', encoding: 'utf8' });
   assert.equal(r.status, 2);

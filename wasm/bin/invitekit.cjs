@@ -216,7 +216,7 @@ async function send(kit, id, text, file, options, credentials) {
   const c = run.counts;
   process.stdout.write(`${c.succeeded} succeeded, ${c.already} already had access, ${c.partial} partly succeeded, ` +
     `${c.failed} failed, ${invalid.length} invalid, ${unknown} unknown, ${done} done before; ${total} in all\n`);
-  if (run.stopped) process.stderr.write(`stopped: ${run.stopped}; ${run.left} row(s) not sent\n`);
+  if (run.stopped) process.stderr.write(`stopped: ${run.stopped} (${run.left} row(s) not sent)\n`);
   const allDone = c.failed === 0 && invalid.length === 0 && unknown === 0 && run.left === 0 && !run.stopped;
   return allDone ? 0 : 1;
 }

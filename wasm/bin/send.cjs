@@ -101,6 +101,8 @@ async function sendRows(kit, id, rows, options, results, progress) {
     const built = kit.buildRequest(id, row.body, { baseUrl, credentials });
     if (!built.ok) {  // a row validate() accepted can only fail here on its credentials or URL
       stopped = built.errors.map((e) => e.message).join(' ');
+      row.attempt -= 1;
+      delayed.push(row);  // not sent: it counts among the rows left
       return;
     }
     const base = { row: row.line, email: row.email, attempts: row.attempt, invite: row.invite };
