@@ -45,6 +45,15 @@ function team({ count = 60, tag = 'person', mistakes = true } = {}) {
   return { text, rows, valid };
 }
 
+/** CSV of `count` direct website invites: the sandbox's website-key's own website, or another one
+ * for the rows `refused` picks (that key gets a final 403 for them). */
+function twoWebsites({ count, tag, refused }) {
+  const own = shared.creds.athena.websiteId;
+  const other = shared.creds.websites.find((id) => id !== own);
+  const rows = Array.from({ length: count }, (_, i) => [`${tag}${i}@example.com`, 'website', refused(i) ? other : own, 'direct']);
+  return [['Email', 'Invite to', 'Website', 'How'], ...rows].map((r) => r.join(',')).join('\n');
+}
+
 // ---- the tab, by its widgets ----------------------------------------------------------------
 
 async function openBatchTab(admin) {
@@ -398,12 +407,8 @@ test('Retry failed sends only the failed rows again', async (t) => {
     admin.allowConsoleError(REFUSALS);
     // Ten people for two websites; the key used first works for the first website only (403 for
     // the others, final for their rows).
-    const own = shared.creds.athena.websiteId;
-    const other = shared.creds.websites.find((id) => id !== own);
-    const header = ['Email', 'Invite to', 'Website', 'How'];
-    const rows = Array.from({ length: 10 }, (_, i) => [`site${i}@example.com`, 'website', i < 5 ? own : other, 'direct']);
     await openBatchTab(admin);
-    await pasteTable(admin, [header, ...rows].map((r) => r.join(',')).join('\n'));
+    await pasteTable(admin, twoWebsites({ count: 10, tag: 'site', refused: (i) => i >= 5 }));
     await summary(admin, '10 rows: 10 to send, 0 to fix, 0 left out');
     await useKey(admin, 'websiteApiKey');
     await admin.click('Send 10 rows');
@@ -427,12 +432,8 @@ test('Retry failed after Cancel sends the failed rows, not the ones Cancel held 
   await shared.withPage(t, async (admin) => {
     admin.allowConsoleError(REFUSALS);
     // The first five rows are for another website than the key's (403, final); the rest succeed.
-    const own = shared.creds.athena.websiteId;
-    const other = shared.creds.websites.find((id) => id !== own);
-    const header = ['Email', 'Invite to', 'Website', 'How'];
-    const rows = Array.from({ length: 40 }, (_, i) => [`scope${i}@example.com`, 'website', i < 5 ? other : own, 'direct']);
     await openBatchTab(admin);
-    await pasteTable(admin, [header, ...rows].map((r) => r.join(',')).join('\n'));
+    await pasteTable(admin, twoWebsites({ count: 40, tag: 'scope', refused: (i) => i < 5 }));
     await useKey(admin, 'websiteApiKey');
     await admin.click('Send 40 rows');
     await waitForProgress(admin, (p) => p.failed === 5 && p.done >= 8, 'the five refusals');
