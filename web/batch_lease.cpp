@@ -5,8 +5,9 @@
 
 #include <emscripten.h>
 
-// 0 refused, 1 held, 2 taken over (the last holder was another tab, or this tab before a reload:
-// reading the batch again then costs little and is never wrong); release when `claim` is 0. The lease lasts 15 s and is renewed
+// 0 refused, 1 held, 2 taken over (the lease was held by another tab, or this tab before a reload,
+// since this tab last read the batch: the record is not the one it saw then); release when
+// `claim` is 0. The lease lasts 15 s and is renewed
 // every 3 s while held (a background tab's timers may be slowed: each request renews it too).
 // clang-format off
 EM_JS(int, invitekit_js_batch_lease, (int claim), {
@@ -14,14 +15,15 @@ EM_JS(int, invitekit_js_batch_lease, (int claim), {
   var key = "invitekit.batch.sender";
   var self = Module.invitekitBatchLease ||
              (Module.invitekitBatchLease = { tab: Date.now() + "-" + Math.random().toString(36).slice(2), timer: 0 });
+  var raw = function() { try { return localStorage.getItem(key); } catch (e) { return null; } };
   var read = function() {
-    try { var v = JSON.parse(localStorage.getItem(key)); return v && typeof v === "object" ? v : {}; }
+    try { var v = JSON.parse(raw()); return v && typeof v === "object" ? v : {}; }
     catch (e) { return {}; }
   };
   var write = function(until) {
     try { localStorage.setItem(key, JSON.stringify({ tab: self.tab, until: until })); } catch (e) {}
   };
-  if (claim === 2) { self.stale = false; return 1; }
+  if (claim === 2) { self.stale = false; self.seen = raw(); return 1; }
   var lease = read();
   if (!claim) {
     if (self.timer) clearInterval(self.timer);
@@ -37,7 +39,7 @@ EM_JS(int, invitekit_js_batch_lease, (int claim), {
     addEventListener("pagehide", function() { if (read().tab === self.tab) write(0); });
   }
   if (!self.timer) self.timer = setInterval(function() { if (read().tab === self.tab) write(Date.now() + 15000); }, 3000);
-  if (lease.tab && lease.tab !== self.tab) self.stale = true;
+  if (lease.tab && lease.tab !== self.tab && raw() !== self.seen) self.stale = true;
   return self.stale ? 2 : 1;
 });
 // clang-format on

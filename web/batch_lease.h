@@ -23,7 +23,8 @@ claim_result claim();
 // Gives it up: another tab may send at once.
 void release();
 
-// The batch was read from storage again: claims say `held` again.
+// The batch was read from storage (at start, or again): claims say `held` until another tab
+// takes the lease.
 void read_again();
 
 }  // namespace invitekit::web::batch_lease

@@ -341,6 +341,7 @@ void init_batch(app_state& s) {
   g_state = &s;
   batch_state& b = s.batch;
   int unknown = 0;
+  batch_lease::read_again();  // what this tab shows is what storage holds now
   if (!batch_store::load(b, unknown)) return;
   if (unknown > 0)
     b.run.resumed_note = plural(unknown, "row was", "rows were") +
@@ -353,7 +354,7 @@ void init_batch(app_state& s) {
     b.run.stopped_reason = k_other_tab;
     return;
   }
-  batch_lease::read_again();  // just read
+  batch_lease::read_again();  // the lease is this tab's now, and the batch was just read
   const std::string note = b.run.resumed_note;
   const double resume_at = b.run.resume_at;
   begin_round(s);  // a reload ends the round it was in: this one carries on from there
