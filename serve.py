@@ -743,6 +743,10 @@ def build_parser(catalog):
     traffic.add_argument("--fail-rate", type=fraction, default=0.0, metavar="P",
                          help="answer this fraction of calls (0 to 1) with 503, before doing "
                               "anything (default: %(default)s)")
+    traffic.add_argument("--fail-streak", type=positive_count, metavar="N",
+                         help="with --fail-rate: fail the same call (key and body) at most N "
+                              "times running, so a client that retries more often always gets "
+                              "through (default: no limit)")
     for family in sorted({e.family for e in catalog.values()}):
         first = min((e for e in catalog.values() if e.family == family), key=lambda e: e.path)
         slug = family_slug(family)
@@ -789,7 +793,7 @@ def main(argv=None):
     directory = ROOT / args.directory  # an absolute path stays as it is
     db = args.db if args.db == ":memory:" else str(ROOT / args.db)
     try:
-        traffic = Traffic(args.latency, args.rate_limit, args.fail_rate)
+        traffic = Traffic(args.latency, args.rate_limit, args.fail_rate, args.fail_streak)
         sandbox = None if args.no_sandbox else Sandbox(db, catalog, traffic)
     except (OSError, sqlite3.Error) as e:
         sys.exit(f"serve.py: cannot open the sandbox database {args.db}: {e}")

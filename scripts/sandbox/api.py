@@ -56,7 +56,7 @@ class Sandbox:
                 return failure(401, f"Invalid {spec['label']}: the sandbox does not know it "
                                     f"(GET /sandbox/credentials lists the sandbox's own).")
             grants.append((value, grant))
-        refusal = self.traffic.refusal(grants[0][0])  # the first credential is "the key"
+        refusal = self.traffic.refusal(grants[0][0], data)  # the first credential is "the key"
         if refusal:
             return failure(*refusal)
         media_type = headers.get("content-type", "").split(";")[0].strip().lower()

@@ -26,7 +26,7 @@ def test_each_is_off_by_default_and_named_in_help(sandbox):
     help_text = subprocess.run([PYTHON, str(ROOT / "serve.py"), "--help"], capture_output=True,
                                text=True, check=True).stdout
     assert all(option in help_text for option in ["--rate-limit N", "--fail-rate P",
-                                                  "--latency MS"])
+                                                  "--fail-streak N", "--latency MS"])
 
 
 def test_rate_limit_answers_429_with_retry_after_per_key(start_server):
@@ -79,6 +79,20 @@ def test_fail_rate_fails_about_that_fraction_and_a_retry_lands_exactly_once(star
         assert status == 200
     assert 0.15 < failures / attempts < 0.45, (failures, attempts)
     assert sorted(count for _, _, count in received(server)) == [1] * 150
+
+
+def test_fail_streak_bounds_how_often_the_same_call_fails_running(start_server):
+    server = start_server("--db", ":memory:", "--fail-rate", "1", "--fail-streak", "2",
+                          "--quiet")
+    server.creds = server.get("/sandbox/credentials").json()
+    assert "at most 2 times running" in server.banner
+    for n in range(3):
+        statuses = [athena(server, INVITE, invite(n)).status for _ in range(4)]
+        # Each invite fails twice, then lands; a resend is a new streak of the same call.
+        assert statuses == [503, 503, 200, 503], (n, statuses)
+    # The streak is the call's, not the key's: another body starts its own.
+    assert athena(server, INVITE, invite(9, type="organization")).status == 503
+    assert sorted(count for _, _, count in received(server)) == [1, 1, 1]
 
 
 def test_latency_delays_each_invite_call(start_server):
