@@ -11,7 +11,7 @@
 # What it learns is kept for the next run in OUT_DIR/corpus/NAME/; an input that fails it is
 # written to OUT_DIR/crashes/NAME/, and its whole output to OUT_DIR/NAME.log.
 set -euo pipefail
-if (($# < 3)); then sed -n '5p' "$0" >&2; exit 2; fi
+if (($# < 3)); then sed -n 's/^# usage: /usage: /p' "$0" >&2; exit 2; fi
 build=$1 out=$2 seconds=$3
 shift 3
 names=("$@")
